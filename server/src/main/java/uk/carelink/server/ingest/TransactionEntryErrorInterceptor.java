@@ -1,0 +1,92 @@
+package uk.carelink.server.ingest;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.stereotype.Component;
+import uk.carelink.server.fhir.CareLinkInterceptor;
+
+/**
+ * Makes a failed transaction say which entry failed. HAPI's own messages name the problem (e.g. an
+ * unresolvable reference) but not the entry, which a care home system pushing 500 entries needs to
+ * fix its data. The entry being stored is remembered per request; if the transaction then fails,
+ * the error is re-issued with {@code Bundle.entry[n]} as its location.
+ */
+@Component
+public class TransactionEntryErrorInterceptor implements CareLinkInterceptor {
+
+  private static final String CURRENT_RESOURCE =
+      TransactionEntryErrorInterceptor.class.getName() + ".resource";
+
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+  public void beforeCreate(IBaseResource resource, RequestDetails request) {
+    rememberEntry(resource, request);
+  }
+
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+  public void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    rememberEntry(resource, request);
+  }
+
+  @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+  public BaseServerResponseException locateFailedEntry(RequestDetails request, Throwable failure) {
+    if (request == null
+        || request.getRestOperationType() != RestOperationTypeEnum.TRANSACTION
+        || !(failure instanceof BaseServerResponseException error)
+        || !(request.getResource() instanceof Bundle bundle)) {
+      return null;
+    }
+    int index = indexOf(request.getUserData().get(CURRENT_RESOURCE), bundle);
+    if (index < 0) {
+      return null;
+    }
+    Bundle.BundleEntryComponent entry = bundle.getEntry().get(index);
+    String where = "Bundle.entry[" + index + "]";
+    String what = entry.getResource() == null ? "" : " (" + entry.getResource().fhirType() + ")";
+    String fullUrl = entry.hasFullUrl() ? " fullUrl " + entry.getFullUrl() : "";
+    String message = where + what + fullUrl + ": " + error.getMessage();
+
+    OperationOutcome outcome = new OperationOutcome();
+    outcome
+        .addIssue()
+        .setSeverity(IssueSeverity.ERROR)
+        .setCode(IssueType.PROCESSING)
+        .setDiagnostics(message)
+        .setExpression(List.of(new org.hl7.fhir.r4.model.StringType(where)));
+    BaseServerResponseException located =
+        new UnclassifiedServerFailureException(error.getStatusCode(), message);
+    located.setOperationOutcome(outcome);
+    return located;
+  }
+
+  /**
+   * Entries are stored through sub-requests that share the parent request's user data but not its
+   * bundle, so the resource is remembered here and located in the bundle only if the transaction
+   * fails.
+   */
+  private static void rememberEntry(IBaseResource resource, RequestDetails request) {
+    if (request != null) {
+      request.getUserData().put(CURRENT_RESOURCE, resource);
+    }
+  }
+
+  private static int indexOf(Object resource, Bundle bundle) {
+    List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+    for (int i = 0; resource != null && i < entries.size(); i++) {
+      // HAPI stores the request bundle's own resource objects, so identity finds the entry.
+      if (entries.get(i).getResource() == resource) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
