@@ -1,0 +1,75 @@
+package uk.carelink.server.support;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the end-to-end tests: one server (one Spring context, shared by every test class) on
+ * 127.0.0.1 and a random port, storing into a throw-away PostgreSQL database, driven over HTTP with
+ * REST Assured.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "server.address=127.0.0.1",
+      "carelink.fhir.max-request-body=1MB",
+      "management.defaults.metrics.export.enabled=true",
+      "management.prometheus.metrics.export.enabled=true"
+    })
+public abstract class FhirApiTest {
+
+  private static final ThrowawayPostgres DATABASE = ThrowawayPostgres.create("carelink_test");
+
+  @DynamicPropertySource
+  static void storage(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+    registry.add("spring.datasource.username", DATABASE::user);
+    registry.add("spring.datasource.password", DATABASE::password);
+  }
+
+  @LocalServerPort protected int port;
+
+  @Autowired protected FhirContext fhirContext;
+
+  @BeforeEach
+  void pointRestAssuredAtServer() {
+    RestAssured.baseURI = "http://127.0.0.1";
+    RestAssured.port = port;
+    RestAssured.basePath = "";
+  }
+
+  /** A request to the FHIR API with FHIR JSON content negotiation. */
+  protected RequestSpecification fhir() {
+    return RestAssured.given()
+        .basePath("/fhir")
+        .accept("application/fhir+json")
+        .contentType("application/fhir+json");
+  }
+
+  protected String json(IBaseResource resource) {
+    return fhirContext.newJsonParser().encodeResourceToString(resource);
+  }
+
+  protected <T extends IBaseResource> T parse(Class<T> type, String body) {
+    return fhirContext.newJsonParser().parseResource(type, body);
+  }
+
+  /** Number of resources of a type currently stored, as the API reports it. */
+  protected int count(String resourceType) {
+    return fhir()
+        .queryParam("_summary", "count")
+        .get("/" + resourceType)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("total");
+  }
+}
