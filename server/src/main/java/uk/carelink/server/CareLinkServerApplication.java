@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientA
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
+import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
+import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -22,7 +24,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
       JpaRepositoriesAutoConfiguration.class,
       ElasticsearchClientAutoConfiguration.class,
       ElasticsearchRestClientAutoConfiguration.class,
-      FlywayAutoConfiguration.class
+      FlywayAutoConfiguration.class,
+      QuartzAutoConfiguration.class,
+      ThymeleafAutoConfiguration.class
     })
 @ConfigurationPropertiesScan
 public class CareLinkServerApplication {

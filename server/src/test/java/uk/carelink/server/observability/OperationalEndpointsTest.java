@@ -4,6 +4,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.RestAssured;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import uk.carelink.server.support.FhirApiTest;
 
@@ -31,10 +33,15 @@ class OperationalEndpointsTest extends FhirApiTest {
   void prometheusExposesFhirRequestTimings() {
     fhir().get("/metadata").then().statusCode(200);
 
-    RestAssured.get("/actuator/prometheus")
-        .then()
-        .statusCode(200)
-        .body(containsString("carelink_fhir_requests_seconds_count"))
-        .body(containsString("interaction=\"metadata\""));
+    // The timing is recorded once the response has been sent, so allow it a moment to land.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                RestAssured.get("/actuator/prometheus")
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("carelink_fhir_requests_seconds_count"))
+                    .body(containsString("interaction=\"metadata\"")));
   }
 }

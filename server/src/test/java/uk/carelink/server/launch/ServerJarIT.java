@@ -1,0 +1,65 @@
+package uk.carelink.server.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.carelink.server.support.ThrowawayPostgres;
+
+/**
+ * The packaged jar, run as the README says: against PostgreSQL when SPRING_DATASOURCE_URL is set,
+ * and on the embedded database (persisted under the data directory) when it is not.
+ */
+class ServerJarIT {
+
+  private static final String RESIDENT =
+      "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Jarvis\"}]}";
+
+  @Test
+  void runsAgainstPostgresWhenADatasourceUrlIsGiven(@TempDir Path workDir) throws Exception {
+    ThrowawayPostgres database = ThrowawayPostgres.create("carelink_jar");
+    Map<String, String> env =
+        Map.of(
+            "SPRING_DATASOURCE_URL", database.jdbcUrl(),
+            "SPRING_DATASOURCE_USERNAME", database.user(),
+            "SPRING_DATASOURCE_PASSWORD", database.password());
+
+    try (ServerJarProcess server = ServerJarProcess.start(env, workDir)) {
+      assertServesFhirR4(server);
+      assertThat(server.postJson("/fhir/Patient", RESIDENT).statusCode()).isEqualTo(201);
+      assertThat(server.tail()).doesNotContain("starting embedded PostgreSQL");
+    } finally {
+      database.drop();
+    }
+    assertThat(workDir.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  void runsOnTheEmbeddedDatabaseWhenNoneIsGivenAndKeepsDataAcrossRestarts(@TempDir Path workDir)
+      throws Exception {
+    String id;
+    try (ServerJarProcess server = ServerJarProcess.start(Map.of(), workDir)) {
+      assertServesFhirR4(server);
+      var created = server.postJson("/fhir/Patient", RESIDENT);
+      assertThat(created.statusCode()).isEqualTo(201);
+      id = created.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+      assertThat(server.tail()).contains("starting embedded PostgreSQL");
+    }
+    assertThat(Files.isDirectory(workDir.resolve("data").resolve("postgres"))).isTrue();
+
+    try (ServerJarProcess restarted = ServerJarProcess.start(Map.of(), workDir)) {
+      var read = restarted.get("/fhir/Patient/" + id);
+      assertThat(read.statusCode()).isEqualTo(200);
+      assertThat(read.body()).contains("Jarvis");
+    }
+  }
+
+  private static void assertServesFhirR4(ServerJarProcess server) throws Exception {
+    var metadata = server.get("/fhir/metadata");
+    assertThat(metadata.statusCode()).isEqualTo(200);
+    assertThat(metadata.body()).contains("\"fhirVersion\":\"4.0.1\"");
+  }
+}
