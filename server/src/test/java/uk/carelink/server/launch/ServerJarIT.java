@@ -30,7 +30,7 @@ class ServerJarIT {
     try (ServerJarProcess server = ServerJarProcess.start(env, workDir)) {
       assertServesFhirR4(server);
       assertThat(server.postJson("/fhir/Patient", RESIDENT).statusCode()).isEqualTo(201);
-      assertThat(server.tail()).doesNotContain("starting embedded PostgreSQL");
+      assertThat(server.log()).doesNotContain("starting embedded PostgreSQL");
     } finally {
       database.drop();
     }
@@ -46,7 +46,7 @@ class ServerJarIT {
       var created = server.postJson("/fhir/Patient", RESIDENT);
       assertThat(created.statusCode()).isEqualTo(201);
       id = created.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-      assertThat(server.tail()).contains("starting embedded PostgreSQL");
+      assertThat(server.log()).contains("starting embedded PostgreSQL");
     }
     assertThat(Files.isDirectory(workDir.resolve("data").resolve("postgres"))).isTrue();
 

@@ -101,6 +101,11 @@ final class ServerJarProcess implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
+  /** Everything the server has logged so far. */
+  String log() throws IOException {
+    return Files.readString(log);
+  }
+
   String tail() throws IOException {
     List<String> lines = Files.readAllLines(log);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
