@@ -358,12 +358,22 @@ class DeploymentAssetsTest {
         jarCopies.get(0).stream().filter(argument -> !argument.startsWith("--")).toList();
     assertThat(paths).containsExactly(buildDirectory + "/" + jar, "/app/carelink-server.jar");
 
+    // The copied jar is extracted (with a class-data-sharing archive) and the extract is run.
+    assertThat(runtime.instructions())
+        .filteredOn(instruction -> instruction.keyword().equals("RUN"))
+        .extracting(Instruction::arguments)
+        .anySatisfy(
+            run ->
+                assertThat(run)
+                    .contains("prepare-fast-start.sh /app/carelink-server.jar /app/fast-start"));
     assertThat(dockerfileInstructions("ENTRYPOINT"))
         .singleElement()
         .satisfies(
             entrypoint ->
                 assertThat(entrypoint.arguments())
-                    .contains("exec java $JAVA_OPTS -jar /app/carelink-server.jar"));
+                    .contains("exec java $JAVA_OPTS")
+                    .contains("-XX:SharedArchiveFile=/app/fast-start/carelink.jsa")
+                    .contains("-jar /app/fast-start/carelink-server.jar"));
   }
 
   @Test

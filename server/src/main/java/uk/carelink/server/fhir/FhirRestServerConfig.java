@@ -16,6 +16,7 @@ import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,7 @@ public class FhirRestServerConfig {
   private static final Logger log = LoggerFactory.getLogger(FhirRestServerConfig.class);
 
   @Bean
-  RestfulServer fhirRestfulServer(
+  FhirRestServer fhirRestServer(
       IFhirSystemDao<?, ?> systemDao,
       ResourceProviderFactory resourceProviders,
       IJpaSystemProvider systemProvider,
@@ -71,13 +72,14 @@ public class FhirRestServerConfig {
     } else {
       log.warn("carelink.interceptors.enabled=false: running as bare HAPI (benchmarking only)");
     }
-    return server;
+    return new FhirRestServer(server);
   }
 
   @Bean
-  ServletRegistrationBean<RestfulServer> fhirServletRegistration(RestfulServer server) {
-    ServletRegistrationBean<RestfulServer> registration =
-        new ServletRegistrationBean<>(server, FHIR_PATH + "/*");
+  ServletRegistrationBean<DeferredFhirServlet> fhirServletRegistration(
+      ObjectProvider<FhirRestServer> server) {
+    ServletRegistrationBean<DeferredFhirServlet> registration =
+        new ServletRegistrationBean<>(new DeferredFhirServlet(server), FHIR_PATH + "/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);
     return registration;
