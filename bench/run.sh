@@ -19,7 +19,7 @@ set -euo pipefail
 
 if [ "${1:-}" = "--smoke" ]; then
   shift
-  : "${PUSHES:=8}" "${SYNTHEA_P:=3}" "${SYNTHEA_S:=7}" "${SYNTHEA_AGES:=20-30}"
+  : "${PUSHES:=8}" "${SYNTHEA_P:=1}" "${SYNTHEA_S:=7}" "${SYNTHEA_AGES:=20-30}"
   : "${PATIENTS:=6}" "${ROUNDS:=3}" "${THROUGHPUT_SECONDS:=3}"
 fi
 PUSHES="${PUSHES:-200}"
