@@ -7,7 +7,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
  *
  * <p>Spring Boot builds every Servlet bean while it creates the embedded web server, before bean
  * types are cached; building the RestfulServer then also builds HAPI's ~150 DAOs, each autowire
- * scanning every bean definition. Holding it here defers it to normal singleton creation, which
- * measurably shortens start-up (bench/README.md). {@link DeferredFhirServlet} serves it.
+ * scanning every bean definition. Holding it here defers it to normal singleton creation (its
+ * separate effect on start-up was within measurement noise). {@link DeferredFhirServlet} serves it.
  */
 public record FhirRestServer(RestfulServer servlet) {}
