@@ -287,7 +287,6 @@ final class CareHomeRecords {
     Medicine medicine = round.medicine();
     administration.setMedication(new CodeableConcept().setText(medicine.name()));
     administration.setSubject(new Reference("Patient/" + residentId));
-    administration.addPerformer().setActor(new Reference(home.organizationReference()));
     boolean given = round.outcome() == RoundOutcome.GIVEN;
     administration.setStatus(
         given ? MedicationAdministrationStatus.COMPLETED : MedicationAdministrationStatus.NOTDONE);

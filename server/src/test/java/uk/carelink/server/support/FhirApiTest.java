@@ -21,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "server.address=127.0.0.1",
       "carelink.fhir.max-request-body=1MB",
+      // A small sandbox world (two homes of eight beds) keeps the shared context quick to start.
+      "carelink.sandbox.beds-per-home=8",
       "management.defaults.metrics.export.enabled=true",
       "management.prometheus.metrics.export.enabled=true"
     })

@@ -1,0 +1,136 @@
+package uk.carelink.server.sandbox;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Meta;
+import org.hl7.fhir.r4.model.Provenance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import uk.carelink.world.PartyTransaction;
+import uk.carelink.world.WorldGenerator;
+
+/**
+ * Loads the sandbox world on first start. It runs as an ApplicationRunner, so readiness turns UP
+ * only after it has finished; a complete load leaves a {@link WorldMarker}, and later starts skip
+ * the load. Each transaction is submitted as the party that writes it, so the controller of every
+ * resource is that party.
+ */
+@Component
+@ConditionalOnProperty(
+    prefix = "carelink.sandbox",
+    name = "enabled",
+    havingValue = "true",
+    matchIfMissing = true)
+public class SandboxWorldLoader implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxWorldLoader.class);
+
+  private final SandboxProperties properties;
+  private final IFhirSystemDao<Bundle, Meta> systemDao;
+  private final DaoRegistry daoRegistry;
+  private final PartyRequests partyRequests;
+
+  public SandboxWorldLoader(
+      SandboxProperties properties,
+      IFhirSystemDao<Bundle, Meta> systemDao,
+      DaoRegistry daoRegistry,
+      PartyRequests partyRequests) {
+    this.properties = properties;
+    this.systemDao = systemDao;
+    this.daoRegistry = daoRegistry;
+    this.partyRequests = partyRequests;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws Exception {
+    WorldGenerator world = new WorldGenerator(properties.worldSpec());
+    String wanted = world.spec().describe();
+    Optional<String> loaded = loadedSpec();
+    if (loaded.isPresent()) {
+      if (loaded.get().equals(wanted)) {
+        LOG.info("Sandbox world already loaded ({})", wanted);
+      } else {
+        LOG.warn(
+            "A different sandbox world is loaded ({}); reset the sandbox to load {}",
+            loaded.get(),
+            wanted);
+      }
+      return;
+    }
+    load(world);
+  }
+
+  private Optional<String> loadedSpec() {
+    IFhirResourceDao<Provenance> provenances = daoRegistry.getResourceDao(Provenance.class);
+    try {
+      return WorldMarker.specOf(
+          provenances.read(
+              new org.hl7.fhir.r4.model.IdType("Provenance", WorldMarker.ID),
+              new SystemRequestDetails()));
+    } catch (ResourceNotFoundException | ResourceGoneException notLoaded) {
+      return Optional.empty();
+    }
+  }
+
+  private void load(WorldGenerator world) throws InterruptedException, ExecutionException {
+    long started = System.nanoTime();
+    LOG.info("Loading the sandbox world ({})", world.spec().describe());
+    AtomicLong resources = new AtomicLong();
+    List<PartyTransaction> organizations = new ArrayList<>();
+    List<PartyTransaction> records = new ArrayList<>();
+    world.generate(t -> (t.label().endsWith("/organization") ? organizations : records).add(t));
+    // Organisations first: everything else refers to them. The rest is independent per bundle.
+    for (PartyTransaction transaction : organizations) {
+      submit(transaction, resources);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(properties.loaderThreads());
+    try {
+      List<Future<?>> pending = new ArrayList<>();
+      for (PartyTransaction transaction : records) {
+        pending.add(pool.submit(() -> submit(transaction, resources)));
+      }
+      for (Future<?> future : pending) {
+        future.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    daoRegistry
+        .getResourceDao(Provenance.class)
+        .update(WorldMarker.of(world, new Date()), partyRequests.as(world.parties().admin()));
+    LOG.info(
+        "Sandbox world loaded: {} resources in {} transactions, {} s",
+        resources.get(),
+        organizations.size() + records.size(),
+        String.format("%.1f", (System.nanoTime() - started) / 1e9));
+  }
+
+  private void submit(PartyTransaction transaction, AtomicLong resources) {
+    try {
+      systemDao.transaction(partyRequests.as(transaction.party()), transaction.bundle());
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "Sandbox world transaction '" + transaction.label() + "' was rejected: " + e.getMessage(),
+          e);
+    }
+    resources.addAndGet(transaction.bundle().getEntry().size());
+  }
+}
