@@ -6,11 +6,15 @@ import static uk.carelink.world.FhirValues.dateTime;
 import static uk.carelink.world.FhirValues.identifier;
 import static uk.carelink.world.FhirValues.ucum;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Address.AddressUse;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.EpisodeOfCare.EpisodeOfCareStatus;
@@ -23,10 +27,9 @@ import org.hl7.fhir.r4.model.Observation.ObservationComponentComponent;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
-import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.SimpleQuantity;
-import uk.carelink.world.News2.SoftSign;
+import org.hl7.fhir.r4.model.StringType;
 import uk.carelink.world.ResidentHistory.Fall;
 import uk.carelink.world.ResidentHistory.MedicationRound;
 import uk.carelink.world.ResidentHistory.MustScore;
@@ -58,15 +61,36 @@ final class CareHomeRecords {
     }
     n = 0;
     for (MustScore must : history.mustScores()) {
-      transaction.put(must(id + "-must-" + ++n, id, must));
+      transaction.put(
+          score(
+              id + "-must-" + ++n,
+              id,
+              WorldCodes.MUST_PROFILE,
+              WorldCodes.MUST_SCORE,
+              must.at(),
+              must.total()));
     }
     n = 0;
     for (Score waterlow : history.waterlowScores()) {
-      transaction.put(score(id + "-wl-" + ++n, id, WorldCodes.WATERLOW_SCORE, waterlow));
+      transaction.put(
+          score(
+              id + "-wl-" + ++n,
+              id,
+              WorldCodes.WATERLOW_PROFILE,
+              WorldCodes.WATERLOW_SCORE,
+              waterlow.at(),
+              waterlow.value()));
     }
     n = 0;
     for (Score frailty : history.frailtyScores()) {
-      transaction.put(score(id + "-cfs-" + ++n, id, WorldCodes.CLINICAL_FRAILTY_SCALE, frailty));
+      transaction.put(
+          score(
+              id + "-cfs-" + ++n,
+              id,
+              WorldCodes.FRAILTY_PROFILE,
+              WorldCodes.CLINICAL_FRAILTY_SCALE,
+              frailty.at(),
+              frailty.value()));
     }
     n = 0;
     for (News2 news2 : history.news2Scores()) {
@@ -74,7 +98,9 @@ final class CareHomeRecords {
     }
     n = 0;
     for (Fall fall : history.falls()) {
-      transaction.put(fall(id + "-fall-" + ++n, id, fall));
+      n++;
+      transaction.put(
+          fall(id + "-fall-" + n, id, fall, history.person().residentNumber() + "-F" + n));
     }
     n = 0;
     for (MedicationRound round : history.medicationRounds()) {
@@ -87,6 +113,7 @@ final class CareHomeRecords {
     Person person = history.person();
     Patient patient = new Patient();
     patient.setId(history.residentId());
+    patient.getMeta().addProfile(WorldCodes.RESIDENT_PROFILE);
     if (person.nhsNumber() != null) {
       patient.addIdentifier(identifier(Identifiers.NHS_NUMBER, person.nhsNumber()));
     }
@@ -94,8 +121,8 @@ final class CareHomeRecords {
       patient.addIdentifier(identifier(Identifiers.CHI_NUMBER, person.chiNumber()));
     }
     patient.addIdentifier(
-        identifier(
-            Identifiers.residentNumberSystem(home.identifierValue()), person.residentNumber()));
+        identifier(Identifiers.CARE_HOME_RESIDENT, person.residentNumber())
+            .setAssigner(new Reference(home.organizationReference())));
     patient.addName().setUse(NameUse.OFFICIAL).setFamily(person.family()).addGiven(person.given());
     if (!person.birthFamily().equals(person.family())) {
       patient
@@ -110,12 +137,9 @@ final class CareHomeRecords {
     // The home records the address the resident lived at before moving in.
     patient
         .addAddress()
-        .setUse(org.hl7.fhir.r4.model.Address.AddressUse.OLD)
+        .setUse(AddressUse.OLD)
         .setPostalCode(person.previousPostcode())
-        .setPeriod(
-            new Period()
-                .setEndElement(
-                    new org.hl7.fhir.r4.model.DateTimeType(history.stay().admitted().toString())));
+        .setPeriod(new Period().setEndElement(day(history.stay().admitted())));
     patient.addGeneralPractitioner(new Reference(gpPractice.organizationReference()));
     patient.setManagingOrganization(new Reference(home.organizationReference()));
     if (history.death() != null) {
@@ -123,11 +147,7 @@ final class CareHomeRecords {
       patient
           .addExtension()
           .setUrl(WorldCodes.EXTENSION + "place-of-death")
-          .setValue(
-              concept(
-                  WorldCodes.PLACE_OF_DEATH,
-                  WorldCodes.slug(history.death().place()),
-                  WorldCodes.display(history.death().place())));
+          .setValue(code(WorldCodes.PLACE_OF_DEATH, history.death().place()));
     }
     return patient;
   }
@@ -135,43 +155,34 @@ final class CareHomeRecords {
   private EpisodeOfCare stay(String residentId, Stay stay) {
     EpisodeOfCare episode = new EpisodeOfCare();
     episode.setId(residentId + "-stay");
+    episode.getMeta().addProfile(WorldCodes.STAY_PROFILE);
     episode.setStatus(
         stay.ended() == null ? EpisodeOfCareStatus.ACTIVE : EpisodeOfCareStatus.FINISHED);
-    episode.addType(concept(WorldCodes.CARE_SETTING, "care-home-stay", "Care home stay"));
+    episode.addType(concept(WorldCodes.CARE_HOME_STAY));
     episode.setPatient(new Reference("Patient/" + residentId));
     episode.setManagingOrganization(new Reference(home.organizationReference()));
-    Period period =
-        new Period()
-            .setStartElement(new org.hl7.fhir.r4.model.DateTimeType(stay.admitted().toString()));
+    Period period = new Period().setStartElement(day(stay.admitted()));
     if (stay.ended() != null) {
-      period.setEndElement(new org.hl7.fhir.r4.model.DateTimeType(stay.ended().toString()));
+      period.setEndElement(day(stay.ended()));
       episode
           .addExtension()
           .setUrl(WorldCodes.EXTENSION + "stay-end-reason")
-          .setValue(
-              concept(
-                  WorldCodes.STAY_END_REASON,
-                  WorldCodes.slug(stay.endReason()),
-                  WorldCodes.display(stay.endReason())));
+          .setValue(code(WorldCodes.STAY_END_REASON, stay.endReason()));
     }
     episode.setPeriod(period);
     episode
         .addExtension()
         .setUrl(WorldCodes.EXTENSION + "care-funding")
-        .setValue(
-            concept(
-                WorldCodes.CARE_FUNDING,
-                WorldCodes.slug(stay.funding()),
-                WorldCodes.display(stay.funding())));
+        .setValue(code(WorldCodes.CARE_FUNDING, stay.funding()));
     return episode;
   }
 
   private Observation observation(
-      String id, String residentId, Coding category, Coding code, OffsetDateTime at) {
+      String id, String residentId, String profile, Coding code, OffsetDateTime at) {
     Observation observation = new Observation();
     observation.setId(id);
+    observation.getMeta().addProfile(profile);
     observation.setStatus(ObservationStatus.FINAL);
-    observation.addCategory(concept(category));
     observation.setCode(concept(code));
     observation.setSubject(new Reference("Patient/" + residentId));
     observation.setEffective(dateTime(at));
@@ -181,102 +192,56 @@ final class CareHomeRecords {
 
   private Observation weight(String id, String residentId, Weight weight) {
     Observation observation =
-        observation(id, residentId, WorldCodes.VITAL_SIGNS, WorldCodes.BODY_WEIGHT, weight.at());
+        observation(
+            id, residentId, WorldCodes.BODY_WEIGHT_PROFILE, WorldCodes.BODY_WEIGHT, weight.at());
+    observation.addCategory(concept(WorldCodes.VITAL_SIGNS));
     observation.setValue(ucum(weight.kilograms(), "kg", "kg"));
     return observation;
   }
 
-  private Observation must(String id, String residentId, MustScore must) {
-    Observation observation =
-        observation(id, residentId, WorldCodes.SURVEY, WorldCodes.MUST_SCORE, must.at());
-    observation.setValue(new IntegerType(must.total()));
-    observation.addComponent(scoreComponent("bmi-score", "BMI score", must.bmiScore()));
-    observation.addComponent(
-        scoreComponent("weight-loss-score", "Weight loss score", must.weightLossScore()));
-    observation.addComponent(
-        scoreComponent("acute-disease-score", "Acute disease effect score", must.acuteScore()));
-    return observation;
-  }
-
-  private static ObservationComponentComponent scoreComponent(
-      String code, String display, int value) {
-    return new ObservationComponentComponent(
-            concept(WorldCodes.PROJECT + "/CodeSystem/must-step", code, display))
-        .setValue(new IntegerType(value));
-  }
-
-  private Observation score(String id, String residentId, Coding code, Score score) {
-    Observation observation = observation(id, residentId, WorldCodes.SURVEY, code, score.at());
-    observation.setValue(new IntegerType(score.value()));
+  private Observation score(
+      String id, String residentId, String profile, Coding code, OffsetDateTime at, int value) {
+    Observation observation = observation(id, residentId, profile, code, at);
+    observation.addCategory(concept(WorldCodes.SURVEY));
+    observation.setValue(new IntegerType(value));
     return observation;
   }
 
   private Observation news2(String id, String residentId, News2 news2) {
     Observation observation =
-        observation(id, residentId, WorldCodes.SURVEY, WorldCodes.NEWS2_TOTAL, news2.at());
-    observation.setValue(new IntegerType(news2.total()));
-    observation.addComponent(
-        vital(
-            WorldCodes.RESPIRATORY_RATE, ucum(news2.respirationRate(), "/min", "breaths/minute")));
-    observation.addComponent(
-        vital(WorldCodes.OXYGEN_SATURATION, ucum(news2.oxygenSaturation(), "%", "%")));
-    observation.addComponent(
-        vital(WorldCodes.SYSTOLIC, ucum(news2.systolicPressure(), "mm[Hg]", "mmHg")));
-    observation.addComponent(
-        vital(WorldCodes.HEART_RATE, ucum(news2.pulse(), "/min", "beats/minute")));
-    observation.addComponent(
-        vital(WorldCodes.BODY_TEMPERATURE, ucum(news2.temperature(), "Cel", "°C")));
-    observation.addComponent(
-        new ObservationComponentComponent(
-                concept(
-                    WorldCodes.NEWS2_PARAMETER, "supplemental-oxygen", "On supplemental oxygen"))
-            .setValue(new BooleanType(news2.onOxygen())));
-    observation.addComponent(
-        new ObservationComponentComponent(
-                concept(
-                    WorldCodes.NEWS2_PARAMETER, "consciousness", "Level of consciousness (ACVPU)"))
-            .setValue(
-                concept(
-                    WorldCodes.NEWS2_PARAMETER + "-acvpu",
-                    WorldCodes.slug(news2.consciousness()),
-                    WorldCodes.display(news2.consciousness()))));
-    for (SoftSign sign : news2.softSigns()) {
+        score(
+            id,
+            residentId,
+            WorldCodes.NEWS2_PROFILE,
+            WorldCodes.NEWS2_SCORE,
+            news2.at(),
+            news2.total());
+    if (!news2.softSigns().isEmpty()) {
+      String signs =
+          news2.softSigns().stream().map(WorldCodes::display).collect(Collectors.joining("; "));
       observation.addComponent(
-          new ObservationComponentComponent(
-                  concept(WorldCodes.SOFT_SIGN, WorldCodes.slug(sign), WorldCodes.display(sign)))
-              .setValue(new BooleanType(true)));
+          new ObservationComponentComponent(concept(WorldCodes.SOFT_SIGNS))
+              .setValue(new StringType(signs)));
     }
     return observation;
   }
 
-  private static ObservationComponentComponent vital(Coding code, Quantity value) {
-    return new ObservationComponentComponent(concept(code)).setValue(value);
-  }
-
-  private Observation fall(String id, String residentId, Fall fall) {
+  private Observation fall(String id, String residentId, Fall fall, String incidentNumber) {
     Observation observation =
-        observation(id, residentId, WorldCodes.SURVEY, WorldCodes.FALL, fall.at());
+        observation(id, residentId, WorldCodes.FALL_PROFILE, WorldCodes.FALL, fall.at());
+    observation.addIdentifier(identifier(Identifiers.CARE_HOME_INCIDENT, incidentNumber));
     observation.addComponent(
-        new ObservationComponentComponent(concept(WorldCodes.FALL_DETAIL, "injury", "Injury"))
-            .setValue(
-                concept(
-                    WorldCodes.FALL_INJURY,
-                    WorldCodes.slug(fall.injury()),
-                    WorldCodes.display(fall.injury()))));
+        new ObservationComponentComponent(concept(WorldCodes.FALL_INJURY))
+            .setValue(code(WorldCodes.FALL_INJURY_SEVERITY, fall.injury())));
     observation.addComponent(
-        new ObservationComponentComponent(concept(WorldCodes.FALL_DETAIL, "place", "Place"))
-            .setValue(
-                concept(
-                    WorldCodes.FALL_PLACE,
-                    WorldCodes.slug(fall.place()),
-                    WorldCodes.display(fall.place()))));
-    observation.addComponent(
-        new ObservationComponentComponent(concept(WorldCodes.FALL_DETAIL, "witnessed", "Witnessed"))
+        new ObservationComponentComponent(concept(WorldCodes.FALL_WITNESSED))
             .setValue(new BooleanType(fall.witnessed())));
     observation.addComponent(
-        new ObservationComponentComponent(
-                concept(WorldCodes.FALL_DETAIL, "hospital-attendance", "Hospital attendance"))
+        new ObservationComponentComponent(concept(WorldCodes.FALL_HOSPITAL_ATTENDANCE))
             .setValue(new BooleanType(fall.hospitalVisitIndex() != null)));
+    observation.addComponent(
+        new ObservationComponentComponent(concept(WorldCodes.FALL_PLACE))
+            .setValue(new StringType(WorldCodes.display(fall.place()))));
     return observation;
   }
 
@@ -284,6 +249,7 @@ final class CareHomeRecords {
       String id, String residentId, MedicationRound round) {
     MedicationAdministration administration = new MedicationAdministration();
     administration.setId(id);
+    administration.getMeta().addProfile(WorldCodes.MEDICATION_ADMINISTRATION_PROFILE);
     Medicine medicine = round.medicine();
     administration.setMedication(new CodeableConcept().setText(medicine.name()));
     administration.setSubject(new Reference("Patient/" + residentId));
@@ -292,11 +258,7 @@ final class CareHomeRecords {
         given ? MedicationAdministrationStatus.COMPLETED : MedicationAdministrationStatus.NOTDONE);
     administration.setEffective(dateTime(given ? round.administered() : round.scheduled()));
     if (!given) {
-      administration.addStatusReason(
-          concept(
-              WorldCodes.EMAR_OUTCOME,
-              WorldCodes.slug(round.outcome()),
-              WorldCodes.display(round.outcome())));
+      administration.addStatusReason(code(WorldCodes.EMAR_OUTCOME, round.outcome()));
     }
     administration
         .addExtension()
@@ -304,10 +266,21 @@ final class CareHomeRecords {
         .setValue(dateTime(round.scheduled()));
     MedicationAdministration.MedicationAdministrationDosageComponent dosage =
         administration.getDosage();
-    dosage.setRoute(new CodeableConcept().setText(medicine.route()));
+    dosage.setRoute(concept(WorldCodes.MEDICATION_ROUTE, medicine.route(), "Oral"));
     SimpleQuantity dose = new SimpleQuantity();
-    dose.setValue(medicine.dose()).setUnit(medicine.doseUnit());
+    dose.setValue(medicine.dose())
+        .setSystem(FhirValues.UCUM)
+        .setCode(medicine.doseUnit())
+        .setUnit(medicine.doseUnit().replaceAll("[{}]", ""));
     dosage.setDose(dose);
     return administration;
+  }
+
+  private static CodeableConcept code(String system, Enum<?> value) {
+    return concept(system, WorldCodes.slug(value), WorldCodes.display(value));
+  }
+
+  private static DateTimeType day(LocalDate date) {
+    return new DateTimeType(date.toString());
   }
 }

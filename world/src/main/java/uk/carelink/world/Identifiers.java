@@ -11,13 +11,13 @@ public final class Identifiers {
   /** CQC location ids have no national FHIR system; the project defines this one. */
   public static final String CQC_LOCATION = "https://carelink.example.org/Id/cqc-location-id";
 
-  /**
-   * Each care home system numbers its own residents; the namespace is per home so two homes'
-   * numbers never collide.
-   */
-  public static String residentNumberSystem(String cqcLocationId) {
-    return "https://carelink.example.org/Id/care-home-resident/" + cqcLocationId;
-  }
+  /** A care home's own resident id; the assigner (the home) tells homes' numbers apart. */
+  public static final String CARE_HOME_RESIDENT =
+      "https://carelink.example.org/Id/carehome-resident-id";
+
+  /** A care home's own incident number (falls). */
+  public static final String CARE_HOME_INCIDENT =
+      "https://carelink.example.org/Id/carehome-incident-id";
 
   /** The hospital's own patient (MRN) numbers. */
   public static String hospitalNumberSystem(String odsCode) {

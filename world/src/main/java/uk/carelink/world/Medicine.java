@@ -25,18 +25,19 @@ public record Medicine(
           new Medicine(
               "Paracetamol 500mg tablets",
               2,
-              "tablet",
+              "{tablet}",
               "oral",
               List.of(MORNING, LUNCH, TEA, NIGHT)),
-          new Medicine("Amlodipine 5mg tablets", 1, "tablet", "oral", List.of(MORNING)),
-          new Medicine("Donepezil 10mg tablets", 1, "tablet", "oral", List.of(NIGHT)),
-          new Medicine("Lansoprazole 15mg capsules", 1, "capsule", "oral", List.of(MORNING)),
-          new Medicine("Furosemide 40mg tablets", 1, "tablet", "oral", List.of(MORNING)),
-          new Medicine("Sertraline 50mg tablets", 1, "tablet", "oral", List.of(MORNING)),
-          new Medicine("Senna 7.5mg tablets", 2, "tablet", "oral", List.of(NIGHT)),
-          new Medicine("Atorvastatin 20mg tablets", 1, "tablet", "oral", List.of(NIGHT)),
-          new Medicine("Metformin 500mg tablets", 1, "tablet", "oral", List.of(MORNING, TEA)),
-          new Medicine("Bisoprolol 2.5mg tablets", 1, "tablet", "oral", List.of(MORNING)),
-          new Medicine("Levothyroxine 50microgram tablets", 1, "tablet", "oral", List.of(MORNING)),
-          new Medicine("Mirtazapine 15mg tablets", 1, "tablet", "oral", List.of(NIGHT)));
+          new Medicine("Amlodipine 5mg tablets", 1, "{tablet}", "oral", List.of(MORNING)),
+          new Medicine("Donepezil 10mg tablets", 1, "{tablet}", "oral", List.of(NIGHT)),
+          new Medicine("Lansoprazole 15mg capsules", 1, "{capsule}", "oral", List.of(MORNING)),
+          new Medicine("Furosemide 40mg tablets", 1, "{tablet}", "oral", List.of(MORNING)),
+          new Medicine("Sertraline 50mg tablets", 1, "{tablet}", "oral", List.of(MORNING)),
+          new Medicine("Senna 7.5mg tablets", 2, "{tablet}", "oral", List.of(NIGHT)),
+          new Medicine("Atorvastatin 20mg tablets", 1, "{tablet}", "oral", List.of(NIGHT)),
+          new Medicine("Metformin 500mg tablets", 1, "{tablet}", "oral", List.of(MORNING, TEA)),
+          new Medicine("Bisoprolol 2.5mg tablets", 1, "{tablet}", "oral", List.of(MORNING)),
+          new Medicine(
+              "Levothyroxine 50microgram tablets", 1, "{tablet}", "oral", List.of(MORNING)),
+          new Medicine("Mirtazapine 15mg tablets", 1, "{tablet}", "oral", List.of(NIGHT)));
 }

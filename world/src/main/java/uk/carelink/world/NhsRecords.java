@@ -6,6 +6,7 @@ import static uk.carelink.world.FhirValues.dateTime;
 import static uk.carelink.world.FhirValues.identifier;
 
 import java.util.List;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
@@ -18,6 +19,7 @@ import uk.carelink.world.DemographicNoise.NhsDemographics;
 import uk.carelink.world.ResidentHistory.Admission;
 import uk.carelink.world.ResidentHistory.HospitalVisit;
 import uk.carelink.world.ResidentHistory.PlaceOfDeath;
+import uk.carelink.world.ResidentHistory.VisitCause;
 
 /**
  * The NHS side of a resident: the GP practice's registered patient, and the hospital's patient with
@@ -115,18 +117,24 @@ final class NhsRecords {
       String id, String patientId, Coding encounterClass, HospitalVisit visit) {
     Encounter encounter = new Encounter();
     encounter.setId(id);
+    encounter.getMeta().addProfile(WorldCodes.HOSPITAL_ENCOUNTER_PROFILE);
     encounter.setClass_(encounterClass.copy());
     encounter.setSubject(new Reference("Patient/" + patientId));
     encounter.setServiceProvider(new Reference(hospital.organizationReference()));
-    encounter.addReasonCode(
-        concept(
-            WorldCodes.HOSPITAL_VISIT_REASON,
-            WorldCodes.slug(visit.cause()),
-            WorldCodes.display(visit.cause())));
+    // Free text, as A&E systems often record it; no reason code system is bound.
+    encounter.addReasonCode(new CodeableConcept().setText(reasonText(visit.cause())));
     encounter
         .getHospitalization()
         .setAdmitSource(concept(ADMIT_SOURCE, "nursing", "From nursing home"));
     return encounter;
+  }
+
+  private static String reasonText(VisitCause cause) {
+    return switch (cause) {
+      case FALL -> "Fall in care home";
+      case DETERIORATION -> "Acute deterioration (NEWS2 escalation)";
+      case OTHER -> "Emergency attendance";
+    };
   }
 
   private Patient patient(String id, ResidentHistory history, NhsDemographics view) {

@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.UnsignedIntType;
 
 /** Each party's own Organization (and, for a care home, the home's Location), as it writes them. */
 final class OrganizationRecords {
@@ -16,50 +17,48 @@ final class OrganizationRecords {
 
   private OrganizationRecords() {}
 
-  static Bundle forParty(
-      PartyOrganization party, int registeredBeds, boolean nursing, String postcode) {
+  static Bundle forParty(PartyOrganization party) {
+    Organization organization = organization(party);
+    organization.addType(
+        party.role().equals("gp") || party.role().equals("hospital")
+            ? concept(ORGANIZATION_TYPE, "prov", "Healthcare Provider")
+            : concept(ORGANIZATION_TYPE, "govt", "Government"));
+    return new TransactionBuilder().put(organization).build();
+  }
+
+  static Bundle forCareHome(
+      PartyOrganization home, int registeredBeds, boolean nursing, String postcode) {
+    Organization organization = organization(home);
+    organization.getMeta().addProfile(WorldCodes.CARE_HOME_PROFILE);
+    organization.addType(
+        nursing
+            ? concept(WorldCodes.CARE_HOME_TYPE, "nursing", "Nursing home")
+            : concept(WorldCodes.CARE_HOME_TYPE, "residential", "Residential care home"));
+    organization
+        .addExtension()
+        .setUrl(WorldCodes.EXTENSION + "registered-beds")
+        .setValue(new UnsignedIntType(registeredBeds));
+    organization.addAddress().setPostalCode(postcode);
+    return new TransactionBuilder().put(organization).put(site(home, postcode)).build();
+  }
+
+  private static Organization organization(PartyOrganization party) {
     Organization organization = new Organization();
     organization.setId(party.organizationId());
     organization.setActive(true);
     organization.setName(party.name());
     organization.addIdentifier(identifier(party.identifierSystem(), party.identifierValue()));
-    TransactionBuilder transaction = new TransactionBuilder().put(organization);
-    switch (party.role()) {
-      case "carehome" -> {
-        organization.addType(
-            concept(
-                WorldCodes.CARE_SETTING,
-                nursing ? "nursing-home" : "residential-home",
-                nursing ? "Care home with nursing" : "Care home without nursing"));
-        transaction.put(careHomeLocation(party, registeredBeds, nursing, postcode));
-      }
-      case "gp", "hospital" ->
-          organization.addType(concept(ORGANIZATION_TYPE, "prov", "Healthcare Provider"));
-      case "analyst", "admin" ->
-          organization.addType(concept(ORGANIZATION_TYPE, "govt", "Government"));
-      default -> throw new IllegalArgumentException("unknown party role " + party.role());
-    }
-    return transaction.build();
+    return organization;
   }
 
-  private static Location careHomeLocation(
-      PartyOrganization home, int registeredBeds, boolean nursing, String postcode) {
+  private static Location site(PartyOrganization home, String postcode) {
     Location location = new Location();
     location.setId(home.organizationId() + "-site");
+    location.getMeta().addProfile(WorldCodes.CARE_HOME_SITE_PROFILE);
     location.setStatus(Location.LocationStatus.ACTIVE);
     location.setName(home.name());
-    location.addIdentifier(identifier(home.identifierSystem(), home.identifierValue()));
     location.getAddress().setPostalCode(postcode);
     location.setManagingOrganization(new Reference(home.organizationReference()));
-    location.addType(
-        concept(
-            WorldCodes.CARE_SETTING,
-            nursing ? "nursing-home" : "residential-home",
-            nursing ? "Care home with nursing" : "Care home without nursing"));
-    location
-        .addExtension()
-        .setUrl(WorldCodes.EXTENSION + "registered-beds")
-        .setValue(new org.hl7.fhir.r4.model.PositiveIntType(registeredBeds));
     return location;
   }
 }

@@ -60,7 +60,7 @@ public record ResidentHistory(
   public enum Funding {
     LOCAL_AUTHORITY,
     SELF_FUNDED,
-    NHS_CONTINUING_HEALTHCARE
+    NHS_CONTINUING_CARE
   }
 
   public record Weight(OffsetDateTime at, double kilograms) {}
@@ -94,7 +94,8 @@ public record ResidentHistory(
   public enum FallInjury {
     NONE,
     MINOR,
-    SERIOUS
+    MODERATE,
+    SEVERE
   }
 
   /**

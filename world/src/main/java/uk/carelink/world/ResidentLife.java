@@ -120,7 +120,7 @@ final class ResidentLife {
       }
     }
     Funding funding =
-        List.of(Funding.LOCAL_AUTHORITY, Funding.SELF_FUNDED, Funding.NHS_CONTINUING_HEALTHCARE)
+        List.of(Funding.LOCAL_AUTHORITY, Funding.SELF_FUNDED, Funding.NHS_CONTINUING_CARE)
             .get(rng.weighted(0.55, 0.35, 0.10));
     Stay stay = new Stay(admitted, ended, endReason, funding);
     List<MedicationRound> rounds = new MedicationRounds(spec, rng).record(stay, visits, death);
@@ -257,16 +257,22 @@ final class ResidentLife {
     OffsetDateTime when = at(day, time);
     FallPlace place = FallPlace.values()[rng.weighted(0.58, 0.15, 0.15, 0.10, 0.02)];
     boolean witnessed = rng.chance(0.25);
-    FallInjury injury = FallInjury.values()[rng.weighted(0.65, 0.28, 0.07)];
+    FallInjury injury = FallInjury.values()[rng.weighted(0.65, 0.24, 0.07, 0.04)];
     double attendsHospital =
         switch (injury) {
-          case SERIOUS -> 1.0;
-          case MINOR -> 0.25;
+          case SEVERE -> 1.0;
+          case MODERATE -> 0.6;
+          case MINOR -> 0.1;
           case NONE -> 0.03;
         };
     Integer visitIndex = null;
     if (rng.chance(attendsHospital)) {
-      double admittedShare = injury == FallInjury.SERIOUS ? 0.7 : 0.1;
+      double admittedShare =
+          switch (injury) {
+            case SEVERE -> 0.7;
+            case MODERATE -> 0.2;
+            default -> 0.05;
+          };
       visitIndex = hospitalVisit(VisitCause.FALL, when, rng.chance(admittedShare), false);
     }
     falls.add(new Fall(when, place, witnessed, injury, visitIndex));

@@ -1,67 +1,77 @@
 package uk.carelink.world;
 
+import java.util.Locale;
 import org.hl7.fhir.r4.model.Coding;
 
 /**
- * Every code the generator writes, in one place. External codes are the ones listed in
- * ../shared/DOMAIN.md and the FHIR R4 vital-signs profiles; the project's own concepts use the
- * project's CodeSystems (terminology/).
+ * Every code and profile the generator writes, in one place. They follow the project's profiles and
+ * terminology (docs/profiles.md): external codes only where the profiles bind them (LOINC body
+ * weight, HL7 code systems), the project's own CodeSystems for the rest.
  */
 final class WorldCodes {
 
-  static final String SNOMED = "http://snomed.info/sct";
   static final String LOINC = "http://loinc.org";
   static final String OBSERVATION_CATEGORY =
       "http://terminology.hl7.org/CodeSystem/observation-category";
   static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
   static final String PROJECT = "https://carelink.example.org/fhir";
+  static final String CODE_SYSTEM = PROJECT + "/CodeSystem/";
+  static final String PROFILE = PROJECT + "/StructureDefinition/";
+  static final String EXTENSION = PROFILE;
 
   static final Coding VITAL_SIGNS = new Coding(OBSERVATION_CATEGORY, "vital-signs", "Vital Signs");
   static final Coding SURVEY = new Coding(OBSERVATION_CATEGORY, "survey", "Survey");
-
-  // FHIR R4 vital-signs profile codes.
   static final Coding BODY_WEIGHT = new Coding(LOINC, "29463-7", "Body weight");
-  static final Coding RESPIRATORY_RATE = new Coding(LOINC, "9279-1", "Respiratory rate");
-  static final Coding OXYGEN_SATURATION =
-      new Coding(LOINC, "59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry");
-  static final Coding SYSTOLIC = new Coding(LOINC, "8480-6", "Systolic blood pressure");
-  static final Coding HEART_RATE = new Coding(LOINC, "8867-4", "Heart rate");
-  static final Coding BODY_TEMPERATURE = new Coding(LOINC, "8310-5", "Body temperature");
 
-  // Assessment scores (DOMAIN.md).
-  static final Coding NEWS2_TOTAL =
-      new Coding(SNOMED, "1104051000000101", "Royal College of Physicians NEWS2 total score");
+  static final String OBSERVATION_CODES = CODE_SYSTEM + "carelink-observation";
+  static final Coding MUST_SCORE = new Coding(OBSERVATION_CODES, "must-score", "MUST score");
+  static final Coding WATERLOW_SCORE =
+      new Coding(OBSERVATION_CODES, "waterlow-score", "Waterlow score");
   static final Coding CLINICAL_FRAILTY_SCALE =
-      new Coding(
-          SNOMED, "763264000", "Canadian Study of Health and Aging Clinical Frailty Scale score");
-  static final Coding MUST_SCORE =
-      new Coding(SNOMED, "444297006", "Malnutrition universal screening tool score");
-  static final Coding WATERLOW_SCORE = new Coding(SNOMED, "278897004", "Waterlow score");
-  static final Coding FALL = new Coding(SNOMED, "1912002", "Fall");
+      new Coding(OBSERVATION_CODES, "cfs-score", "Clinical Frailty Scale score");
+  static final Coding NEWS2_SCORE = new Coding(OBSERVATION_CODES, "news2-score", "NEWS2 score");
+  static final Coding SOFT_SIGNS = new Coding(OBSERVATION_CODES, "soft-signs", "Soft signs");
+  static final Coding FALL = new Coding(OBSERVATION_CODES, "fall", "Fall");
+  static final Coding FALL_INJURY =
+      new Coding(OBSERVATION_CODES, "fall-injury", "Injury from fall");
+  static final Coding FALL_WITNESSED =
+      new Coding(OBSERVATION_CODES, "fall-witnessed", "Fall witnessed");
+  static final Coding FALL_HOSPITAL_ATTENDANCE =
+      new Coding(OBSERVATION_CODES, "fall-hospital-attendance", "Hospital attendance after fall");
+  static final Coding FALL_PLACE = new Coding(OBSERVATION_CODES, "fall-place", "Place of fall");
 
-  // The project's own concepts.
-  static final String SOFT_SIGN = PROJECT + "/CodeSystem/restore2-soft-sign";
-  static final String NEWS2_PARAMETER = PROJECT + "/CodeSystem/news2-parameter";
-  static final String FALL_DETAIL = PROJECT + "/CodeSystem/fall-detail";
-  static final String FALL_INJURY = PROJECT + "/CodeSystem/fall-injury";
-  static final String FALL_PLACE = PROJECT + "/CodeSystem/fall-place";
-  static final String EMAR_OUTCOME = PROJECT + "/CodeSystem/emar-outcome";
-  static final String STAY_END_REASON = PROJECT + "/CodeSystem/stay-end-reason";
-  static final String CARE_FUNDING = PROJECT + "/CodeSystem/care-funding";
-  static final String PLACE_OF_DEATH = PROJECT + "/CodeSystem/place-of-death";
-  static final String CARE_SETTING = PROJECT + "/CodeSystem/care-setting";
-  static final String HOSPITAL_VISIT_REASON = PROJECT + "/CodeSystem/hospital-visit-reason";
+  static final String FALL_INJURY_SEVERITY = CODE_SYSTEM + "fall-injury-severity";
+  static final String EMAR_OUTCOME = CODE_SYSTEM + "emar-outcome";
+  static final String MEDICATION_ROUTE = CODE_SYSTEM + "medication-route";
+  static final String STAY_END_REASON = CODE_SYSTEM + "stay-end-reason";
+  static final String CARE_FUNDING = CODE_SYSTEM + "care-funding";
+  static final String PLACE_OF_DEATH = CODE_SYSTEM + "place-of-death";
+  static final String CARE_HOME_TYPE = CODE_SYSTEM + "carehome-type";
+  static final Coding CARE_HOME_STAY =
+      new Coding(CODE_SYSTEM + "carelink-episode-type", "care-home-stay", "Care home stay");
 
-  static final String EXTENSION = PROJECT + "/StructureDefinition/";
+  static final String RESIDENT_PROFILE = PROFILE + "carehome-resident";
+  static final String CARE_HOME_PROFILE = PROFILE + "carehome-organization";
+  static final String CARE_HOME_SITE_PROFILE = PROFILE + "carehome-location";
+  static final String STAY_PROFILE = PROFILE + "carehome-stay";
+  static final String BODY_WEIGHT_PROFILE = PROFILE + "carehome-body-weight";
+  static final String MUST_PROFILE = PROFILE + "carehome-must-score";
+  static final String WATERLOW_PROFILE = PROFILE + "carehome-waterlow-score";
+  static final String FRAILTY_PROFILE = PROFILE + "carehome-frailty-score";
+  static final String NEWS2_PROFILE = PROFILE + "carehome-news2-score";
+  static final String FALL_PROFILE = PROFILE + "carehome-fall";
+  static final String MEDICATION_ADMINISTRATION_PROFILE =
+      PROFILE + "carehome-medication-administration";
+  static final String HOSPITAL_ENCOUNTER_PROFILE = PROFILE + "hospital-encounter";
 
   private WorldCodes() {}
 
   static String slug(Enum<?> value) {
-    return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   static String display(Enum<?> value) {
-    String words = value.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    String words = value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 }

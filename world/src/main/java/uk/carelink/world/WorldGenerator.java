@@ -44,9 +44,7 @@ public final class WorldGenerator {
         List.of(parties.gpPractice(), parties.hospital(), parties.analyst(), parties.admin())) {
       sink.accept(
           new PartyTransaction(
-              party,
-              party.clientId() + "/organization",
-              OrganizationRecords.forParty(party, 0, false, "")));
+              party, party.clientId() + "/organization", OrganizationRecords.forParty(party)));
     }
     for (int index = 1; index <= spec.careHomes(); index++) {
       PartyOrganization home = parties.careHomes().get(index - 1);
@@ -54,7 +52,7 @@ public final class WorldGenerator {
           new PartyTransaction(
               home,
               home.clientId() + "/organization",
-              OrganizationRecords.forParty(
+              OrganizationRecords.forCareHome(
                   home, spec.bedsPerHome(), isNursingHome(index), postcode(index))));
     }
     for (int index = 1; index <= spec.careHomes(); index++) {

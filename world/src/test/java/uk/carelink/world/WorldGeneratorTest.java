@@ -108,7 +108,7 @@ class WorldGeneratorTest {
     List<Encounter> encounters = resources(world, "hospital", Encounter.class);
     List<Observation> falls =
         resources(world, "carehome-a", Observation.class).stream()
-            .filter(o -> o.getCode().getCodingFirstRep().getCode().equals("1912002"))
+            .filter(o -> o.getCode().getCodingFirstRep().getCode().equals("fall"))
             .toList();
     assertThat(falls).isNotEmpty();
     assertThat(encounters.stream().filter(e -> e.getClass_().getCode().equals("EMER")))
@@ -116,8 +116,7 @@ class WorldGeneratorTest {
     assertThat(encounters.stream().filter(e -> e.getClass_().getCode().equals("IMP"))).isNotEmpty();
     assertThat(
             encounters.stream()
-                .filter(
-                    e -> e.getReasonCodeFirstRep().getCodingFirstRep().getCode().equals("fall")))
+                .filter(e -> e.getReasonCodeFirstRep().getText().equals("Fall in care home")))
         .isNotEmpty();
     // Each history's hospital visits come after the event that caused them.
     for (ResidentHistory resident : new WorldGenerator(SANDBOX).histories(1)) {

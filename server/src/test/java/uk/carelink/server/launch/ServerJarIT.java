@@ -25,7 +25,9 @@ class ServerJarIT {
         Map.of(
             "SPRING_DATASOURCE_URL", database.jdbcUrl(),
             "SPRING_DATASOURCE_USERNAME", database.user(),
-            "SPRING_DATASOURCE_PASSWORD", database.password());
+            "SPRING_DATASOURCE_PASSWORD", database.password(),
+            // The sandbox world is checked on the embedded run below; skip it here to save time.
+            "CARELINK_SANDBOX_ENABLED", "false");
 
     try (ServerJarProcess server = ServerJarProcess.start(env, workDir)) {
       assertServesFhirR4(server);
@@ -47,6 +49,7 @@ class ServerJarIT {
       assertThat(created.statusCode()).isEqualTo(201);
       id = created.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
       assertThat(server.log()).contains("starting embedded PostgreSQL");
+      assertServesTheSandboxWorld(server);
     }
     assertThat(Files.isDirectory(workDir.resolve("data").resolve("postgres"))).isTrue();
 
@@ -54,7 +57,26 @@ class ServerJarIT {
       var read = restarted.get("/fhir/Patient/" + id);
       assertThat(read.statusCode()).isEqualTo(200);
       assertThat(read.body()).contains("Jarvis");
+      assertThat(restarted.log()).contains("Sandbox world already loaded");
     }
+  }
+
+  /** The default world: two homes of about forty residents, with observations and admissions. */
+  private static void assertServesTheSandboxWorld(ServerJarProcess server) throws Exception {
+    assertThat(server.log()).contains("Sandbox world loaded");
+    var stays =
+        server.get(
+            "/fhir/EpisodeOfCare?organization=Organization/org-carehome-a&status=active&_count=100");
+    assertThat(stays.statusCode()).isEqualTo(200);
+    long current = stays.body().split("\"resourceType\":\"EpisodeOfCare\"", -1).length - 1L;
+    assertThat(current).as("current residents of carehome-a").isBetween(30L, 40L);
+    String resident = stays.body().replaceAll("(?s).*?\"reference\":\"(Patient/[^\"]+)\".*", "$1");
+    var observations = server.get("/fhir/Observation?subject=" + resident + "&_summary=count");
+    assertThat(observations.body()).containsPattern("\"total\":[1-9]");
+    var admissions =
+        server.get(
+            "/fhir/Encounter?class=http://terminology.hl7.org/CodeSystem/v3-ActCode%7CIMP&_summary=count");
+    assertThat(admissions.body()).containsPattern("\"total\":[1-9]");
   }
 
   private static void assertServesFhirR4(ServerJarProcess server) throws Exception {
