@@ -2,9 +2,17 @@
 # Runs the CareLink server in sandbox mode: embedded PostgreSQL persisted under ./data, bound to
 # 127.0.0.1:8080. Builds the jar first when it is missing or older than the sources, and prepares
 # it for a fast start (scripts/prepare-fast-start.sh).
-# Extra arguments go to Spring Boot, e.g. ./run-sandbox.sh --server.port=9090
+# On first start it loads the synthetic sandbox world (docs/sandbox-world.md); later starts reuse it.
+#   ./run-sandbox.sh --reset   deletes ./data (the embedded database) first: a fresh world
+# Other arguments go to Spring Boot, e.g. ./run-sandbox.sh --server.port=9090
 set -euo pipefail
 cd "$(dirname "$0")"
+
+if [[ ${1:-} == --reset ]]; then
+  shift
+  echo "Resetting the sandbox: deleting ./data"
+  rm -rf data
+fi
 
 jar=server/target/carelink-server.jar
 if [[ ! -f $jar || -n "$(find pom.xml server/pom.xml server/src -newer "$jar" -print -quit)" ]]; then
