@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-to-ready time and RSS only: RUNS starts against a fresh PostgreSQL database and RUNS
-# against the embedded default (no SPRING_DATASOURCE_URL, CARELINK_DATA_DIR in a temp directory).
+# against the embedded default (no SPRING_DATASOURCE_URL, CARELINK_STORAGE_DATADIR in a temp directory).
 # Writes bench/target/startup.md. Target: ready in <= 20 s, RSS <= 800 MiB.
 #
 #   bench/startup.sh             # RUNS=3 MODES=postgres,embedded SERVER_JVM_OPTS=-Xmx1g

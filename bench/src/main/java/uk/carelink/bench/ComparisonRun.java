@@ -118,7 +118,7 @@ final class ComparisonRun {
   private void runVariant(Variant v, PostgresDatabases pg, String db, Path logFile, Measurements m)
       throws IOException, InterruptedException {
     Map<String, String> env = new HashMap<>(settings.extraEnv());
-    env.putAll(ServerEnv.postgres(pg, db, v.interceptors()));
+    env.putAll(ServerEnv.postgres(pg, db, v.interceptors(), false));
     ServerProcess.Spec spec =
         new ServerProcess.Spec(settings.serverJar(), settings.jvmArgs(), env, logFile);
     try (ServerProcess server = ServerProcess.start(spec)) {

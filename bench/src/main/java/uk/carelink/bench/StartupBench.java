@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Start-to-ready time and RSS only: several starts against a fresh PostgreSQL database and against
- * the embedded default (no SPRING_DATASOURCE_URL, CARELINK_DATA_DIR in a fresh temp directory).
+ * the embedded default (no SPRING_DATASOURCE_URL, CARELINK_STORAGE_DATADIR in a fresh temp directory).
  */
 final class StartupBench {
   /** One start. */
@@ -25,7 +27,17 @@ final class StartupBench {
       double readySeconds,
       double rssMib,
       double settledRssMib,
-      double load) {}
+      double load,
+      double worldLoadSeconds) {
+
+    /** Start-up alone: start to ready less the sandbox world's load, if one was loaded. */
+    double startupSeconds() {
+      return Double.isNaN(worldLoadSeconds) ? readySeconds : readySeconds - worldLoadSeconds;
+    }
+  }
+
+  private static final Pattern WORLD_LOADED =
+      Pattern.compile("Sandbox world loaded: \\d+ resources in \\d+ transactions, ([0-9.]+) s");
 
   private final Path serverJar;
   private final List<String> jvmArgs;
@@ -69,7 +81,7 @@ final class StartupBench {
           String db = "carelink_bench_" + stamp + "_startup_" + i;
           pg.create(db);
           try {
-            samples.add(once(mode, i, ServerEnv.postgres(pg, db, true), logFile, null));
+            samples.add(once(mode, i, ServerEnv.postgres(pg, db, true, true), logFile, null));
           } finally {
             pg.drop(db);
           }
@@ -77,6 +89,9 @@ final class StartupBench {
           Path dir = Files.createTempDirectory("carelink-bench-data-");
           try {
             samples.add(once(mode, i, ServerEnv.embedded(dir), logFile, dir));
+            // The developer's usual start: the world is already there.
+            Path again = logDir.resolve("startup-" + stamp + "-" + mode + "-restart-" + i + ".log");
+            samples.add(once(mode + "-restart", i, ServerEnv.embedded(dir), again, dir));
           } finally {
             deleteTree(dir);
           }
@@ -100,13 +115,17 @@ final class StartupBench {
       double rss = server.rssKib() / 1024.0;
       TimeUnit.MILLISECONDS.sleep(settle.toMillis());
       double settled = server.rssKib() / 1024.0;
-      Sample s = new Sample(mode, run, ready.toMillis() / 1000.0, rss, settled, load);
+      Sample s =
+          new Sample(
+              mode, run, ready.toMillis() / 1000.0, rss, settled, load, worldLoadSeconds(logFile));
       log.printf(
           Locale.ROOT,
-          "  %-8s run %d: ready %.2f s, RSS %.0f MiB at ready, %.0f MiB %d s later%n",
+          "  %-8s run %d: ready %.2f s (world load %.1f s), RSS %.0f MiB at ready, %.0f MiB %d s"
+              + " later%n",
           mode,
           run,
           s.readySeconds(),
+          s.worldLoadSeconds(),
           rss,
           settled,
           settle.toSeconds());
@@ -114,20 +133,29 @@ final class StartupBench {
     }
   }
 
+  private static double worldLoadSeconds(Path logFile) throws IOException {
+    Matcher matcher = WORLD_LOADED.matcher(Files.readString(logFile));
+    return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
+  }
+
   static String markdown(List<Sample> samples, String context) {
     StringBuilder md = new StringBuilder("## Start-to-ready and RSS\n\n- " + context + "\n\n");
     md.append(
-        "| database | run | start to ready (s) | RSS at ready (MiB) | RSS settled (MiB) |"
-            + " load avg (1 min) before |\n");
-    md.append("|---|---:|---:|---:|---:|---:|\n");
+        "| database | run | start to ready (s) | sandbox world load (s) | start-up without it (s) |"
+            + " RSS at ready (MiB) | RSS settled (MiB) | load avg (1 min) before |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Sample s : samples) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.2f | %.0f | %.0f | %.2f |%n",
+              "| %s | %d | %.2f | %s | %.2f | %.0f | %.0f | %.2f |%n",
               s.mode(),
               s.run(),
               s.readySeconds(),
+              Double.isNaN(s.worldLoadSeconds())
+                  ? "—"
+                  : String.format(Locale.ROOT, "%.1f", s.worldLoadSeconds()),
+              s.startupSeconds(),
               s.rssMib(),
               s.settledRssMib(),
               s.load()));
@@ -137,9 +165,10 @@ final class StartupBench {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | median | %.2f | %.0f | %.0f | |%n",
+              "| %s | median | %.2f | | %.2f | %.0f | %.0f | |%n",
               mode,
               Percentiles.of(of.stream().map(Sample::readySeconds).toList()).p50(),
+              Percentiles.of(of.stream().map(Sample::startupSeconds).toList()).p50(),
               Percentiles.of(of.stream().map(Sample::rssMib).toList()).p50(),
               Percentiles.of(of.stream().map(Sample::settledRssMib).toList()).p50()));
     }
