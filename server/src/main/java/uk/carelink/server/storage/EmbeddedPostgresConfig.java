@@ -3,16 +3,13 @@ package uk.carelink.server.storage;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -27,14 +24,15 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(ExternalDatabaseNotConfigured.class)
 public class EmbeddedPostgresConfig {
 
-  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfig.class);
-
   @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres(StorageProperties storage) throws IOException {
-    Path pgData = storage.dataDir().resolve("postgres").toAbsolutePath();
-    Files.createDirectories(pgData);
-    log.info("No spring.datasource.url set: starting embedded PostgreSQL with data in {}", pgData);
-    return EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false).start();
+  EmbeddedPostgres embeddedPostgres(
+      StorageProperties storage, ObjectProvider<EmbeddedPostgresEarlyStart> earlyStart)
+      throws IOException {
+    EmbeddedPostgresEarlyStart started = earlyStart.getIfAvailable();
+    if (started != null) {
+      return started.await();
+    }
+    return EmbeddedPostgresEarlyStart.start(storage.dataDir().resolve("postgres").toAbsolutePath());
   }
 
   @Bean
