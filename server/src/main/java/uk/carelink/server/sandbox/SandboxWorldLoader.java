@@ -43,13 +43,13 @@ public class SandboxWorldLoader implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(SandboxWorldLoader.class);
 
-  private final SandboxProperties properties;
+  private final SandboxWorldProperties properties;
   private final IFhirSystemDao<Bundle, Meta> systemDao;
   private final DaoRegistry daoRegistry;
   private final PartyRequests partyRequests;
 
   public SandboxWorldLoader(
-      SandboxProperties properties,
+      SandboxWorldProperties properties,
       IFhirSystemDao<Bundle, Meta> systemDao,
       DaoRegistry daoRegistry,
       PartyRequests partyRequests) {

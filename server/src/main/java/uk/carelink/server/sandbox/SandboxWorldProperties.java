@@ -22,7 +22,7 @@ import uk.carelink.world.WorldSpec;
  */
 @Validated
 @ConfigurationProperties("carelink.sandbox")
-public record SandboxProperties(
+public record SandboxWorldProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("42") long seed,
     @DefaultValue("2") @Min(1) @Max(1000) int careHomes,
