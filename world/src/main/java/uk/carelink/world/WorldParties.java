@@ -70,6 +70,34 @@ public record WorldParties(
     return new WorldParties(homes, GP_PRACTICE, HOSPITAL, ANALYST, ADMIN);
   }
 
+  /**
+   * The world's organisations from a configured list of parties (e.g. the sandbox issuer's
+   * clients): its care homes in order, then generated homes up to {@code careHomes}; the first GP
+   * practice, hospital, analyst and admin, or the defaults where the list has none.
+   */
+  public static WorldParties from(List<PartyOrganization> parties, int careHomes) {
+    List<PartyOrganization> homes = new ArrayList<>();
+    for (PartyOrganization party : parties) {
+      if (party.role().equals("carehome") && homes.size() < careHomes) {
+        homes.add(party);
+      }
+    }
+    for (int index = homes.size() + 1; index <= careHomes; index++) {
+      homes.add(careHome(index));
+    }
+    return new WorldParties(
+        homes,
+        withRole(parties, "gp", GP_PRACTICE),
+        withRole(parties, "hospital", HOSPITAL),
+        withRole(parties, "analyst", ANALYST),
+        withRole(parties, "admin", ADMIN));
+  }
+
+  private static PartyOrganization withRole(
+      List<PartyOrganization> parties, String role, PartyOrganization otherwise) {
+    return parties.stream().filter(p -> p.role().equals(role)).findFirst().orElse(otherwise);
+  }
+
   /** Every party: the ones without residents first, then the care homes. */
   public List<PartyOrganization> all() {
     List<PartyOrganization> all = new ArrayList<>(List.of(gpPractice, hospital, analyst, admin));
