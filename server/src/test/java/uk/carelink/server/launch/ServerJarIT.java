@@ -11,7 +11,9 @@ import uk.carelink.server.support.ThrowawayPostgres;
 
 /**
  * The packaged jar, run as the README says: against PostgreSQL when SPRING_DATASOURCE_URL is set,
- * and on the embedded database (persisted under the data directory) when it is not.
+ * and on the embedded database (persisted under the data directory) when it is not. Both in sandbox
+ * mode: the API takes tokens from the jar's own sandbox issuer. Production mode with Keycloak is
+ * {@link KeycloakProdIT}.
  */
 class ServerJarIT {
 
@@ -29,7 +31,9 @@ class ServerJarIT {
 
     try (ServerJarProcess server = ServerJarProcess.start(env, workDir)) {
       assertServesFhirR4(server);
-      assertThat(server.postJson("/fhir/Patient", RESIDENT).statusCode()).isEqualTo(201);
+      String token = server.sandboxToken("carehome-a");
+      assertThat(server.postJson("/fhir/Patient", RESIDENT, token).statusCode()).isEqualTo(201);
+      assertThat(server.get("/fhir/Patient").statusCode()).isEqualTo(401);
       assertThat(server.log()).doesNotContain("starting embedded PostgreSQL");
     } finally {
       database.drop();
@@ -43,7 +47,7 @@ class ServerJarIT {
     String id;
     try (ServerJarProcess server = ServerJarProcess.start(Map.of(), workDir)) {
       assertServesFhirR4(server);
-      var created = server.postJson("/fhir/Patient", RESIDENT);
+      var created = server.postJson("/fhir/Patient", RESIDENT, server.sandboxToken("admin"));
       assertThat(created.statusCode()).isEqualTo(201);
       id = created.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
       assertThat(server.log()).contains("starting embedded PostgreSQL");
@@ -51,7 +55,7 @@ class ServerJarIT {
     assertThat(Files.isDirectory(workDir.resolve("data").resolve("postgres"))).isTrue();
 
     try (ServerJarProcess restarted = ServerJarProcess.start(Map.of(), workDir)) {
-      var read = restarted.get("/fhir/Patient/" + id);
+      var read = restarted.get("/fhir/Patient/" + id, restarted.sandboxToken("admin"));
       assertThat(read.statusCode()).isEqualTo(200);
       assertThat(read.body()).contains("Jarvis");
     }
