@@ -36,7 +36,11 @@ unpack() {
     mvn -B -q -ntp dependency:copy -Dartifact="$ARTIFACT" -DoutputDirectory="$WORK" >&2
     zip="$WORK/keycloak-quarkus-dist-$VERSION.zip"
   fi
-  unzip -q -o "$zip" -d "$WORK"
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -q -o "$zip" -d "$WORK"
+  else
+    (cd "$WORK" && jar xf "$zip" && chmod +x "$HOME_DIR"/bin/*.sh)
+  fi
 }
 
 start() {
