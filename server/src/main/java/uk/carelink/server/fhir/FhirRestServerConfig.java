@@ -64,7 +64,12 @@ public class FhirRestServerConfig {
             ? new IncomingRequestAddressStrategy()
             : new HardcodedServerAddressStrategy(api.serverAddress()));
 
+    // Access control is never switched off, not even for the "bare HAPI" benchmark (ADR 7).
     accessControl.forEach(server::registerInterceptor);
+    log.info(
+        "Registered {} access-control interceptors: {}",
+        accessControl.size(),
+        accessControl.stream().map(i -> i.getClass().getSimpleName()).toList());
     if (interceptorSwitch.enabled()) {
       projectInterceptors.forEach(server::registerInterceptor);
       log.info(

@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 
@@ -23,15 +25,26 @@ public class KeycloakTokenConfig {
   @Bean
   JwtDecoder keycloakJwtDecoder(SecurityProperties security) {
     String issuer = requireIssuer(security);
-    return new SupplierJwtDecoder(
-        () -> {
-          NimbusJwtDecoder decoder =
-              security.jwkSetUri().isBlank()
-                  ? NimbusJwtDecoder.withIssuerLocation(issuer).build()
-                  : NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
-          decoder.setJwtValidator(TokenValidation.validator(issuer, security.audience()));
-          return decoder;
-        });
+    JwtDecoder lazy =
+        new SupplierJwtDecoder(
+            () -> {
+              NimbusJwtDecoder decoder =
+                  security.jwkSetUri().isBlank()
+                      ? NimbusJwtDecoder.withIssuerLocation(issuer).build()
+                      : NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
+              decoder.setJwtValidator(TokenValidation.validator(issuer, security.audience()));
+              return decoder;
+            });
+    // An unreachable issuer is a JwtException like an unreachable key set, so that it is answered
+    // 503 (SecurityErrorResponses) rather than escaping as a servlet error; the next request
+    // tries again.
+    return token -> {
+      try {
+        return lazy.decode(token);
+      } catch (JwtDecoderInitializationException unreachable) {
+        throw new JwtException("Cannot reach the token issuer " + issuer, unreachable);
+      }
+    };
   }
 
   @Bean

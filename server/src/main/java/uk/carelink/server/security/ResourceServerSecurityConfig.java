@@ -4,8 +4,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -50,7 +52,17 @@ public class ResourceServerSecurityConfig {
                 server
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(parties))
                     .authenticationEntryPoint(errors)
-                    .accessDeniedHandler(errors))
+                    .accessDeniedHandler(errors)
+                    .withObjectPostProcessor(
+                        new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                          @Override
+                          public <F extends BearerTokenAuthenticationFilter> F postProcess(
+                              F filter) {
+                            // Spring's default rethrows issuer failures as servlet errors.
+                            filter.setAuthenticationFailureHandler(errors);
+                            return filter;
+                          }
+                        }))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(errors))
         // Bearer tokens only: no session, no cookies, hence nothing for CSRF to protect.
         .sessionManagement(

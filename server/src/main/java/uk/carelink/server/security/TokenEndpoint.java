@@ -5,11 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Where clients get tokens, for {@code .well-known/smart-configuration}: Keycloak's endpoint under
  * {@code prod}, the sandbox issuer's otherwise.
- *
- * @param issuer the {@code iss} of the tokens this server accepts
  */
 public interface TokenEndpoint {
 
+  /** The {@code iss} of the tokens this server accepts. */
   String issuer();
 
   String url(HttpServletRequest request);
