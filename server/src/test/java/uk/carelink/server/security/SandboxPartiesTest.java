@@ -147,6 +147,24 @@ class SandboxPartiesTest extends FhirApiTest {
   }
 
   @Test
+  void withoutAScopeParameterATokenGetsAllTheClientsScopesAndSaysSo() {
+    io.restassured.RestAssured.given()
+        .auth()
+        .preemptive()
+        .basic("gp-practice", SandboxTokens.SECRET)
+        .formParam("grant_type", "client_credentials")
+        .post("/oauth2/token")
+        .then()
+        .statusCode(200)
+        .body(
+            "scope",
+            org.hamcrest.Matchers.anyOf(
+                equalTo("system/*.rs system/Encounter.cruds"),
+                equalTo("system/Encounter.cruds system/*.rs")))
+        .body("expires_in", org.hamcrest.Matchers.greaterThan(3000));
+  }
+
+  @Test
   void credentialsInTheFormBodyWorkToo() {
     io.restassured.RestAssured.given()
         .formParam("grant_type", "client_credentials")

@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -58,7 +57,11 @@ public class SandboxIssuerConfig {
     OAuth2AuthorizationServerConfigurer issuer =
         OAuth2AuthorizationServerConfigurer.authorizationServer();
     http.securityMatcher(issuer.getEndpointsMatcher())
-        .with(issuer, Customizer.withDefaults())
+        .with(
+            issuer,
+            server ->
+                server.tokenEndpoint(
+                    token -> token.accessTokenRequestConverter(new AllScopesByDefault())))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .csrf(csrf -> csrf.ignoringRequestMatchers(issuer.getEndpointsMatcher()))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(errors));

@@ -9,8 +9,8 @@ import uk.carelink.server.security.JwtPartyConverter;
 /**
  * Writes the CareLink claim shape into sandbox access tokens, the same as Keycloak's mappers do:
  * {@code org_system}, {@code org_value}, {@code role}, {@code purpose_of_use}, {@code client_id}
- * and audience {@code carelink-fhir}. A request without {@code scope} gets all the client's scopes
- * (Keycloak's default-scope behaviour); one with {@code scope} gets the requested subset.
+ * and audience {@code carelink-fhir}. The {@code scope} claim is Spring's own (see {@link
+ * AllScopesByDefault}).
  */
 class SandboxTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -41,9 +41,6 @@ class SandboxTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         .claim(JwtPartyConverter.ROLE, party.role());
     if (party.purposeOfUse() != null) {
       context.getClaims().claim(JwtPartyConverter.PURPOSE_OF_USE, party.purposeOfUse());
-    }
-    if (context.getAuthorizedScopes().isEmpty()) {
-      context.getClaims().claim(JwtPartyConverter.SCOPE, party.scopes());
     }
   }
 }
