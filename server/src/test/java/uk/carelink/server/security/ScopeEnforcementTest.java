@@ -64,6 +64,29 @@ class ScopeEnforcementTest extends FhirApiTest {
   }
 
   @Test
+  void aBatchOfReadsWithinTheScopesAnswersEveryEntry() {
+    String id = createResident();
+    Bundle batch = new Bundle().setType(BundleType.BATCH);
+    batch.addEntry().getRequest().setMethod(HTTPVerb.GET).setUrl("Patient/" + id);
+    batch.addEntry().getRequest().setMethod(HTTPVerb.GET).setUrl("Observation?_count=1");
+
+    Bundle response =
+        parse(
+            Bundle.class,
+            fhirAs("analyst")
+                .body(json(batch))
+                .post("/")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+
+    assertThat(response.getEntry())
+        .extracting(entry -> entry.getResponse().getStatus())
+        .allMatch(status -> status.startsWith("200"));
+  }
+
+  @Test
   void aConditionalCreateAlsoNeedsSearchBecauseMatchingIsASearch() {
     // The carehome scopes include Bundle.c but not Bundle.s.
     fhirAs("carehome-a")
