@@ -28,5 +28,6 @@ default_opts="-Xms512m -Xmx512m -XX:MaxMetaspaceSize=256m -XX:+UseParallelGC -XX
 archive_opt=()
 [[ -f $app/carelink.jsa ]] && archive_opt=(-XX:SharedArchiveFile="$PWD/$app/carelink.jsa")
 echo "Starting CareLink at http://127.0.0.1:8080/fhir (ready when /actuator/health/readiness is UP)"
+echo "Tokens: curl -s -u carehome-a:sandbox-secret -d grant_type=client_credentials http://127.0.0.1:8080/oauth2/token (parties in README.md)"
 # shellcheck disable=SC2086
 exec java ${JAVA_OPTS:-$default_opts} "${archive_opt[@]}" -jar "$PWD/$app/carelink-server.jar" "$@"

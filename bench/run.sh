@@ -13,8 +13,8 @@
 #   SERVER_ENV="KEY=VALUE,..." (extra server environment)
 #   QUIET_LOAD=0.5 (before each variant, wait up to 10 min for the 1-min load average to drop below)
 #   FAST_START=1 (launch like run-sandbox.sh: extracted jar + CDS archive from scripts/prepare-fast-start.sh)
-# Authentication (later issue): pass --token-url /oauth2/token --client-id carehome-a
-#   --client-secret sandbox-secret --hospital-client-id hospital --hospital-client-secret ...
+# Authentication: tokens of the sandbox admin party from the server's /oauth2/token by default;
+#   --token-url/--client-id/--client-secret (and --hospital-...) choose others, --token-url none none.
 set -euo pipefail
 
 if [ "${1:-}" = "--smoke" ]; then

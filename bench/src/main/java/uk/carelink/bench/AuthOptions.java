@@ -6,9 +6,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Optional OAuth2 client credentials: without a token URL, requests carry no Authorization header.
- * The care-home party posts the daily pushes and probes its residents; the hospital party posts the
- * Synthea bundles and probes those patients.
+ * OAuth2 client credentials for the server under test. By default the bench asks the server's own
+ * sandbox issuer ({@code /oauth2/token}) for tokens of the sandbox {@code admin} party: the care
+ * home and hospital parties' scopes do not cover what the workloads write (the homes'
+ * Organizations, every Synthea resource type) nor the probes' {@code $everything}. {@code
+ * --token-url none} sends no Authorization header. The care-home client posts the daily pushes and
+ * probes its residents; the hospital client posts the Synthea bundles and probes those patients.
  *
  * @param tokenUrl absolute loopback URL, or a path (e.g. /oauth2/token) on the server under test
  */
@@ -32,10 +35,18 @@ record AuthOptions(
     return new AuthOptions(Optional.empty(), "", "", "", "");
   }
 
+  static final String SANDBOX_TOKEN_PATH = "/oauth2/token";
+  static final String SANDBOX_CLIENT = "admin";
+  static final String SANDBOX_SECRET = "sandbox-secret";
+
   static AuthOptions from(CliArgs args) {
-    Optional<String> tokenUrl = args.optional("token-url");
-    String id = args.string("client-id", "");
-    String secret = args.string("client-secret", "");
+    String url = args.string("token-url", SANDBOX_TOKEN_PATH);
+    if ("none".equals(url)) {
+      return none();
+    }
+    Optional<String> tokenUrl = Optional.of(url);
+    String id = args.string("client-id", SANDBOX_CLIENT);
+    String secret = args.string("client-secret", SANDBOX_SECRET);
     String hospitalId = args.string("hospital-client-id", id);
     String hospitalSecret = args.string("hospital-client-secret", secret);
     if (tokenUrl.isPresent() && (id.isEmpty() || hospitalId.isEmpty())) {

@@ -39,8 +39,8 @@ public final class BenchMain {
         --pushes 200 --homes 4 --seed 42 --clients 2 --synthea-dir DIR (omit: no Synthea)
         --patients 50 --rounds 5 --throughput-threads 8 --throughput-seconds 10
         --ingest-deadline-minutes 60
-      authentication (default none):
-        --token-url /oauth2/token|http://127.0.0.1:PORT/... --client-id ID --client-secret S
+      authentication (default: the server's sandbox issuer, client admin, secret sandbox-secret):
+        --token-url /oauth2/token|http://127.0.0.1:PORT/...|none --client-id ID --client-secret S
         [--hospital-client-id ID --hospital-client-secret S]  (Synthea is posted as the hospital)
       """;
 

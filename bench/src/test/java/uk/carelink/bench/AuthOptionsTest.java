@@ -78,6 +78,35 @@ class AuthOptionsTest {
   }
 
   @Test
+  void byDefaultBothWorkloadsAskTheSandboxIssuerForAnAdminToken() throws Exception {
+    AuthOptions auth = AuthOptions.from(CliArgs.parse("x"));
+    FhirHttpClient careHome =
+        auth.client(
+            FhirHttpClient.newHttpClient(),
+            root,
+            URI.create(root + "/fhir"),
+            AuthOptions.Party.CARE_HOME);
+
+    assertThat(careHome.get("Patient/1").body()).isEqualTo("Bearer tok-1");
+    assertThat(tokenForms)
+        .containsExactly(
+            "grant_type=client_credentials&client_id=admin&client_secret=sandbox-secret");
+    assertThat(auth.hospitalClientId()).isEqualTo("admin");
+  }
+
+  @Test
+  void tokenUrlNoneSendsNoAuthorizationHeader() throws Exception {
+    FhirHttpClient c =
+        AuthOptions.from(CliArgs.parse("x", "--token-url", "none"))
+            .client(
+                FhirHttpClient.newHttpClient(),
+                root,
+                URI.create(root + "/fhir"),
+                AuthOptions.Party.CARE_HOME);
+    assertThat(c.get("Patient/1").body()).isEqualTo("none");
+  }
+
+  @Test
   void noTokenUrlMeansNoAuthorizationHeader() throws Exception {
     FhirHttpClient c =
         AuthOptions.none()

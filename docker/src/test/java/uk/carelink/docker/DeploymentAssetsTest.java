@@ -50,7 +50,9 @@ class DeploymentAssetsTest {
           "SPRING_DATASOURCE_USERNAME",
           "SPRING_DATASOURCE_PASSWORD",
           "JAVA_OPTS",
-          "SERVER_PORT");
+          "SERVER_PORT",
+          "CARELINK_SECURITY_ISSUER_URI",
+          "CARELINK_SECURITY_JWK_SET_URI");
 
   static final String READINESS_PATH = "/actuator/health/readiness";
   static final String SERVER_SERVICE = "server";
@@ -59,15 +61,15 @@ class DeploymentAssetsTest {
   static final String CQC_LOCATION = "https://carelink.example.org/Id/cqc-location-id";
   static final String ODS_CODE = "https://fhir.nhs.uk/Id/ods-organization-code";
 
-  /** The sandbox parties of the development realm: client id to role and organisation. */
+  /** The sandbox parties of the development realm: client id to role, organisation, purpose. */
   static final Map<String, Party> SANDBOX_PARTIES =
       Map.of(
-          "carehome-a", new Party("carehome", CQC_LOCATION, "1-101000001"),
-          "carehome-b", new Party("carehome", CQC_LOCATION, "1-101000002"),
-          "gp-practice", new Party("gp", ODS_CODE, "S12345"),
-          "hospital", new Party("hospital", ODS_CODE, "X1H01"),
-          "analyst", new Party("analyst", ODS_CODE, "X1A01"),
-          "admin", new Party("admin", ODS_CODE, "X1Z01"));
+          "carehome-a", new Party("carehome", CQC_LOCATION, "1-101000001", "TREAT"),
+          "carehome-b", new Party("carehome", CQC_LOCATION, "1-101000002", "TREAT"),
+          "gp-practice", new Party("gp", ODS_CODE, "S12345", "TREAT"),
+          "hospital", new Party("hospital", ODS_CODE, "X1H01", "TREAT"),
+          "analyst", new Party("analyst", ODS_CODE, "X1A01", "HOPERAT"),
+          "admin", new Party("admin", ODS_CODE, "X1Z01", "HOPERAT"));
 
   /** SMART App Launch v2 system scope: system/(Type|*).(c?r?u?d?s?). */
   static final Pattern SMART_V2_SYSTEM_SCOPE =
@@ -83,7 +85,7 @@ class DeploymentAssetsTest {
   static final Path DOCKER_DIR = locateDockerModule();
   static final Path REPO_ROOT = DOCKER_DIR.getParent();
 
-  record Party(String role, String orgSystem, String orgValue) {}
+  record Party(String role, String orgSystem, String orgValue, String purposeOfUse) {}
 
   record Interpolation(String name, String operator) {
     boolean hasDefault() {
@@ -222,6 +224,18 @@ class DeploymentAssetsTest {
     assertThat(variablesIn(server.get("SPRING_DATASOURCE_PASSWORD")))
         .isEqualTo(variablesIn(postgres.get("POSTGRES_PASSWORD")))
         .isNotEmpty();
+  }
+
+  @Test
+  void theServerTrustsTheRealmsPublicIssuerAndFetchesKeysInsideTheNetwork() {
+    Map<String, String> server = serverEnvironment();
+    String publicUrl = environment(service("keycloak")).get("KC_HOSTNAME");
+
+    assertThat(server.get("CARELINK_SECURITY_ISSUER_URI"))
+        .as("issuer = Keycloak's public URL (KC_HOSTNAME) + the realm")
+        .isEqualTo(publicUrl + "/realms/" + realm().path("realm").asText());
+    assertThat(server.get("CARELINK_SECURITY_JWK_SET_URI"))
+        .isEqualTo("http://keycloak:8080/realms/carelink/protocol/openid-connect/certs");
   }
 
   @Test
@@ -478,8 +492,12 @@ class DeploymentAssetsTest {
                   .as("hard-coded access token claims of %s", id)
                   .containsEntry("org_system", party.orgSystem())
                   .containsEntry("org_value", party.orgValue())
-                  .containsEntry("role", party.role());
+                  .containsEntry("role", party.role())
+                  .containsEntry("purpose_of_use", party.purposeOfUse());
               assertThat(audience).as("%s has audience %s", id, FHIR_AUDIENCE).isTrue();
+              List<String> scopes = new ArrayList<>();
+              client.path("defaultClientScopes").forEach(scope -> scopes.add(scope.asText()));
+              assertThat(scopes).as("%s tokens carry client_id", id).contains("service_account");
             });
   }
 

@@ -8,6 +8,9 @@ import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestCli
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -16,7 +19,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  *
  * <p>HAPI FHIR wires its own Hibernate persistence unit and Spring Data repositories, so Boot's JPA
  * auto-configuration is switched off. HAPI manages its own schema (Flyway, which it pulls in, is
- * not used) and Elasticsearch is never used.
+ * not used) and Elasticsearch is never used. Security is configured in {@code security}: Boot's
+ * authorization-server defaults (a signing key and an issuer in every profile) and its generated
+ * in-memory user are switched off.
  */
 @SpringBootApplication(
     exclude = {
@@ -26,6 +31,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
       ElasticsearchRestClientAutoConfiguration.class,
       FlywayAutoConfiguration.class,
       QuartzAutoConfiguration.class,
+      OAuth2AuthorizationServerAutoConfiguration.class,
+      OAuth2AuthorizationServerJwtAutoConfiguration.class,
+      UserDetailsServiceAutoConfiguration.class,
       ThymeleafAutoConfiguration.class
     })
 @ConfigurationPropertiesScan

@@ -25,7 +25,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import uk.carelink.world.PartyTransaction;
+import uk.carelink.world.Rates;
 import uk.carelink.world.WorldGenerator;
+import uk.carelink.world.WorldParties;
+import uk.carelink.world.WorldSpec;
 
 /**
  * Loads the sandbox world on first start. It runs as an ApplicationRunner, so readiness turns UP
@@ -61,7 +64,12 @@ public class SandboxWorldLoader implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) throws Exception {
-    WorldGenerator world = new WorldGenerator(properties.worldSpec());
+    WorldSpec spec = properties.worldSpec();
+    WorldGenerator world =
+        new WorldGenerator(
+            spec,
+            WorldParties.from(partyRequests.organizations(), spec.careHomes()),
+            Rates.ukCareHomes());
     String wanted = world.spec().describe();
     Optional<String> loaded = loadedSpec();
     if (loaded.isPresent()) {

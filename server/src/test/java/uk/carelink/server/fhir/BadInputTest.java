@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 
-import io.restassured.RestAssured;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -42,9 +41,7 @@ class BadInputTest extends FhirApiTest {
 
   @Test
   void aWrongContentTypeGets4xxNamingTheContentType() {
-    RestAssured.given()
-        .basePath("/fhir")
-        .accept("application/fhir+json")
+    fhir()
         .contentType("text/plain")
         .body("{\"resourceType\":\"Patient\"}")
         .post("/Patient")

@@ -11,7 +11,9 @@ import uk.carelink.server.support.ThrowawayPostgres;
 
 /**
  * The packaged jar, run as the README says: against PostgreSQL when SPRING_DATASOURCE_URL is set,
- * and on the embedded database (persisted under the data directory) when it is not.
+ * and on the embedded database (persisted under the data directory) when it is not. Both in sandbox
+ * mode: the API takes tokens from the jar's own sandbox issuer. Production mode with Keycloak is
+ * {@link KeycloakProdIT}.
  */
 class ServerJarIT {
 
@@ -31,7 +33,9 @@ class ServerJarIT {
 
     try (ServerJarProcess server = ServerJarProcess.start(env, workDir)) {
       assertServesFhirR4(server);
-      assertThat(server.postJson("/fhir/Patient", RESIDENT).statusCode()).isEqualTo(201);
+      String token = server.sandboxToken("carehome-a");
+      assertThat(server.postJson("/fhir/Patient", RESIDENT, token).statusCode()).isEqualTo(201);
+      assertThat(server.get("/fhir/Patient").statusCode()).isEqualTo(401);
       assertThat(server.log()).doesNotContain("starting embedded PostgreSQL");
     } finally {
       database.drop();
@@ -45,7 +49,7 @@ class ServerJarIT {
     String id;
     try (ServerJarProcess server = ServerJarProcess.start(Map.of(), workDir)) {
       assertServesFhirR4(server);
-      var created = server.postJson("/fhir/Patient", RESIDENT);
+      var created = server.postJson("/fhir/Patient", RESIDENT, server.sandboxToken("admin"));
       assertThat(created.statusCode()).isEqualTo(201);
       id = created.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
       assertThat(server.log()).contains("starting embedded PostgreSQL");
@@ -54,7 +58,7 @@ class ServerJarIT {
     assertThat(Files.isDirectory(workDir.resolve("data").resolve("postgres"))).isTrue();
 
     try (ServerJarProcess restarted = ServerJarProcess.start(Map.of(), workDir)) {
-      var read = restarted.get("/fhir/Patient/" + id);
+      var read = restarted.get("/fhir/Patient/" + id, restarted.sandboxToken("admin"));
       assertThat(read.statusCode()).isEqualTo(200);
       assertThat(read.body()).contains("Jarvis");
       assertThat(restarted.log()).contains("Sandbox world already loaded");
@@ -64,18 +68,22 @@ class ServerJarIT {
   /** The default world: two homes of about forty residents, with observations and admissions. */
   private static void assertServesTheSandboxWorld(ServerJarProcess server) throws Exception {
     assertThat(server.log()).contains("Sandbox world loaded");
+    String careHome = server.sandboxToken("carehome-a");
     var stays =
         server.get(
-            "/fhir/EpisodeOfCare?organization=Organization/org-carehome-a&status=active&_count=100");
+            "/fhir/EpisodeOfCare?organization=Organization/org-carehome-a&status=active&_count=100",
+            careHome);
     assertThat(stays.statusCode()).isEqualTo(200);
     long current = stays.body().split("\"resourceType\":\"EpisodeOfCare\"", -1).length - 1L;
     assertThat(current).as("current residents of carehome-a").isBetween(30L, 40L);
     String resident = stays.body().replaceAll("(?s).*?\"reference\":\"(Patient/[^\"]+)\".*", "$1");
-    var observations = server.get("/fhir/Observation?subject=" + resident + "&_summary=count");
+    var observations =
+        server.get("/fhir/Observation?subject=" + resident + "&_summary=count", careHome);
     assertThat(observations.body()).containsPattern("\"total\":[1-9]");
     var admissions =
         server.get(
-            "/fhir/Encounter?class=http://terminology.hl7.org/CodeSystem/v3-ActCode%7CIMP&_summary=count");
+            "/fhir/Encounter?class=http://terminology.hl7.org/CodeSystem/v3-ActCode%7CIMP&_summary=count",
+            server.sandboxToken("hospital"));
     assertThat(admissions.body()).containsPattern("\"total\":[1-9]");
   }
 

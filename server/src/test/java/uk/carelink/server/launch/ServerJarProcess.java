@@ -76,12 +76,29 @@ final class ServerJarProcess implements AutoCloseable {
     return send(HttpRequest.newBuilder(uri(path)).GET().build());
   }
 
-  HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
+  /** A GET with a bearer token. */
+  HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", bearer(token)).build());
+  }
+
+  /** A POST of FHIR JSON with a bearer token. */
+  HttpResponse<String> postJson(String path, String body, String token)
+      throws IOException, InterruptedException {
     return send(
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/fhir+json")
+            .header("Authorization", bearer(token))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
+  }
+
+  /** A client-credentials token from this server's sandbox issuer. */
+  String sandboxToken(String clientId) throws IOException, InterruptedException {
+    return Tokens.clientCredentials(uri("/oauth2/token"), clientId, "sandbox-secret");
+  }
+
+  private static String bearer(String token) {
+    return "Bearer " + token;
   }
 
   private int readinessStatus() throws InterruptedException {

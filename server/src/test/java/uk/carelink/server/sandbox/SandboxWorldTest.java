@@ -4,44 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.path.json.JsonPath;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.carelink.server.security.sandbox.SandboxProperties;
 import uk.carelink.server.support.FhirApiTest;
 
 /** The sandbox world, as the shared test server loaded it on start, seen through the FHIR API. */
 class SandboxWorldTest extends FhirApiTest {
 
   @Autowired SandboxWorldLoader loader;
+  @Autowired SandboxProperties sandbox;
 
   @Test
   void everyPartyIsAnOrganizationWithTheIdentifierItsTokenCarries() {
-    Map<String, String> expected =
-        Map.of(
-            "https://carelink.example.org/Id/cqc-location-id|1-101000001", "Rowan House Care Home",
-            "https://carelink.example.org/Id/cqc-location-id|1-101000002",
-                "Beech Lodge Nursing Home",
-            "https://fhir.nhs.uk/Id/ods-organization-code|S12345", "Riverside Medical Practice",
-            "https://fhir.nhs.uk/Id/ods-organization-code|X1H01", "Northgate General Hospital",
-            "https://fhir.nhs.uk/Id/ods-organization-code|X1A01", "Regional Care Analytics Team",
-            "https://fhir.nhs.uk/Id/ods-organization-code|X1Z01", "CareLink Service Desk");
-    expected.forEach(
-        (identifier, name) ->
-            fhir()
-                .queryParam("identifier", identifier)
-                .get("/Organization")
-                .then()
-                .statusCode(200)
-                .body("total", org.hamcrest.Matchers.equalTo(1))
-                .body("entry[0].resource.name", org.hamcrest.Matchers.equalTo(name)));
+    assertThat(sandbox.clients()).hasSize(6);
+    for (SandboxProperties.SandboxParty party : sandbox.clients()) {
+      fhirAs(party.clientId().startsWith("carehome") ? party.clientId() : "admin")
+          .queryParam("identifier", party.organizationSystem() + "|" + party.organizationValue())
+          .get("/Organization")
+          .then()
+          .statusCode(200)
+          .body("total", org.hamcrest.Matchers.equalTo(1))
+          .body("entry[0].resource.name", org.hamcrest.Matchers.equalTo(party.displayName()));
+    }
   }
 
   @Test
   void aCareHomesResidentsAreListedAndHaveObservations() {
     JsonPath residents =
-        fhir()
+        fhirAs("carehome-a")
             .queryParam("organization", "Organization/org-carehome-a")
             .queryParam("_count", 100)
             .get("/Patient")
@@ -54,7 +47,7 @@ class SandboxWorldTest extends FhirApiTest {
     assertThat(ids).hasSizeBetween(8, 30);
     for (String id : ids) {
       int observations =
-          fhir()
+          fhirAs("carehome-a")
               .queryParam("subject", "Patient/" + id)
               .queryParam("_summary", "count")
               .get("/Observation")
@@ -80,7 +73,7 @@ class SandboxWorldTest extends FhirApiTest {
   @Test
   void hospitalAdmissionsBelongToPeopleWhoLiveInTheHomes() {
     JsonPath admissions =
-        fhir()
+        fhirAs("hospital")
             .queryParam("class", "http://terminology.hl7.org/CodeSystem/v3-ActCode|IMP")
             .queryParam("_include", "Encounter:subject")
             .queryParam("_count", 200)

@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the end-to-end tests: one server (one Spring context, shared by every test class) on
  * 127.0.0.1 and a random port, storing into a throw-away PostgreSQL database, driven over HTTP with
- * REST Assured.
+ * REST Assured. Requests carry a sandbox token ({@link SandboxTokens}), by default the admin's.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -48,8 +48,18 @@ public abstract class FhirApiTest {
     RestAssured.basePath = "";
   }
 
-  /** A request to the FHIR API with FHIR JSON content negotiation. */
+  /** A request to the FHIR API as the sandbox {@code admin} party (every scope). */
   protected RequestSpecification fhir() {
+    return fhirAs("admin");
+  }
+
+  /** A request to the FHIR API with a sandbox token of the given client. */
+  protected RequestSpecification fhirAs(String clientId) {
+    return fhirAnonymous().auth().oauth2(SandboxTokens.token(port, clientId));
+  }
+
+  /** A request to the FHIR API without any token, with FHIR JSON content negotiation. */
+  protected RequestSpecification fhirAnonymous() {
     return RestAssured.given()
         .basePath("/fhir")
         .accept("application/fhir+json")

@@ -1,0 +1,213 @@
+package uk.carelink.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleType;
+import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+import uk.carelink.server.support.FhirApiTest;
+import uk.carelink.server.support.Fixtures;
+import uk.carelink.server.support.Fixtures.TransactionBuilder;
+
+/** SMART scopes are enforced per interaction and type, in bundles, operations and includes. */
+class ScopeEnforcementTest extends FhirApiTest {
+
+  @Test
+  void aTransactionEntryOutsideTheScopesRefusesTheWholeTransactionNamingTheEntry() {
+    TransactionBuilder push = Fixtures.transaction();
+    String family = Fixtures.unique("Refused");
+    push.create(Fixtures.resident(family, "Ada"));
+    push.create(Fixtures.careHome("Not mine to create", "1-" + System.nanoTime() % 1_000_000));
+
+    fhirAs("carehome-a")
+        .body(json(push.build()))
+        .post("/")
+        .then()
+        .statusCode(403)
+        .body("resourceType", equalTo("OperationOutcome"))
+        .body("issue[0].code", equalTo("forbidden"))
+        .body("issue[0].expression", hasItem("Bundle.entry[1]"))
+        .body("issue[0].diagnostics", containsString("Bundle.entry[1]"))
+        .body("issue[0].diagnostics", containsString("Organization"));
+
+    fhir().get("/Patient?family=" + family).then().body("total", equalTo(0));
+  }
+
+  @Test
+  void aTransactionWithinTheScopesIsStored() {
+    TransactionBuilder push = Fixtures.transaction();
+    String resident = push.create(Fixtures.resident(Fixtures.unique("Allowed"), "Bea"));
+    push.create(Fixtures.weight(resident, 62.0));
+
+    fhirAs("carehome-a").body(json(push.build())).post("/").then().statusCode(200);
+  }
+
+  @Test
+  void aBatchEntryOutsideTheScopesRefusesTheBatch() {
+    Bundle batch = new Bundle().setType(BundleType.BATCH);
+    batch.addEntry().getRequest().setMethod(HTTPVerb.GET).setUrl("Patient?_count=1");
+    batch.addEntry().getRequest().setMethod(HTTPVerb.DELETE).setUrl("Patient/whatever");
+
+    fhirAs("analyst")
+        .body(json(batch))
+        .post("/")
+        .then()
+        .statusCode(403)
+        .body("issue[0].expression", hasItem("Bundle.entry[1]"))
+        .body("issue[0].diagnostics", containsString("delete on Patient"));
+  }
+
+  @Test
+  void aBatchOfReadsWithinTheScopesAnswersEveryEntry() {
+    String id = createResident();
+    Bundle batch = new Bundle().setType(BundleType.BATCH);
+    batch.addEntry().getRequest().setMethod(HTTPVerb.GET).setUrl("Patient/" + id);
+    batch.addEntry().getRequest().setMethod(HTTPVerb.GET).setUrl("Observation?_count=1");
+
+    Bundle response =
+        parse(
+            Bundle.class,
+            fhirAs("analyst")
+                .body(json(batch))
+                .post("/")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+
+    assertThat(response.getEntry())
+        .extracting(entry -> entry.getResponse().getStatus())
+        .allMatch(status -> status.startsWith("200"));
+  }
+
+  @Test
+  void aConditionalCreateAlsoNeedsSearchBecauseMatchingIsASearch() {
+    // The carehome scopes include Bundle.c but not Bundle.s.
+    fhirAs("carehome-a")
+        .header("If-None-Exist", "identifier=x|y")
+        .body("{\"resourceType\":\"Bundle\",\"type\":\"collection\"}")
+        .post("/Bundle")
+        .then()
+        .statusCode(403)
+        .body("issue[0].diagnostics", containsString("search on Bundle"));
+  }
+
+  @Test
+  void everythingNeedsReadAndSearchOnEveryType() {
+    String id = createResident();
+
+    fhirAs("carehome-a")
+        .get("/Patient/" + id + "/$everything")
+        .then()
+        .statusCode(403)
+        .body("issue[0].code", equalTo("forbidden"));
+    fhirAs("gp-practice").get("/Patient/" + id + "/$everything").then().statusCode(200);
+  }
+
+  @Test
+  void validateNeedsOnlyRead() {
+    fhirAs("analyst")
+        .body(json(Fixtures.resident("Valid", "Vera")))
+        .post("/Patient/$validate")
+        .then()
+        .statusCode(200)
+        .body("resourceType", equalTo("OperationOutcome"));
+  }
+
+  @Test
+  void anUnclassifiedOperationNeedsEveryPermission() {
+    fhirAs("gp-practice")
+        .get("/$get-resource-counts")
+        .then()
+        .statusCode(403)
+        .body("issue[0].diagnostics", containsString("every resource type"));
+  }
+
+  @Test
+  void includedResourcesOfATypeThePartyMayNotReadRefuseTheSearch() {
+    String homeId =
+        fhir()
+            .body(json(Fixtures.careHome("Included Home", "1-" + System.nanoTime() % 1_000_000)))
+            .post("/Organization")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Patient resident = Fixtures.resident(Fixtures.unique("Incl"), "Ian");
+    resident.setManagingOrganization(new Reference("Organization/" + homeId));
+    String id =
+        fhir().body(json(resident)).post("/Patient").then().statusCode(201).extract().path("id");
+
+    fhirAs("carehome-a")
+        .get("/Patient?_id=" + id + "&_include=Patient:organization")
+        .then()
+        .statusCode(403)
+        .body("issue[0].diagnostics", containsString("Organization"));
+    fhirAs("carehome-a").get("/Patient?_id=" + id).then().statusCode(200);
+  }
+
+  @Test
+  void systemSearchAndHistoryNeedAWildcardScope() {
+    fhirAs("carehome-a").get("/_history").then().statusCode(403);
+    fhirAs("analyst").get("/_history?_count=1").then().statusCode(200);
+  }
+
+  @Test
+  void pagesOfASearchCanBeFollowed() {
+    String family = Fixtures.unique("Paged");
+    createResident(family);
+    createResident(family);
+
+    Bundle first =
+        parse(
+            Bundle.class,
+            fhirAs("carehome-a")
+                .get("/Patient?family=" + family + "&_count=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    String next = first.getLink("next").getUrl();
+
+    fhirAs("carehome-a")
+        .urlEncodingEnabled(false)
+        .get(next.substring(next.indexOf("/fhir") + "/fhir".length()))
+        .then()
+        .statusCode(200)
+        .body("entry.size()", equalTo(1));
+  }
+
+  @Test
+  void readsAndUpdatesAreCheckedOnTheirOwnLetters() {
+    String id = createResident();
+    Patient changed = Fixtures.resident("Changed", "Name");
+    changed.setId(id);
+
+    fhirAs("analyst").get("/Patient/" + id).then().statusCode(200);
+    fhirAs("analyst").body(json(changed)).put("/Patient/" + id).then().statusCode(403);
+    fhirAs("carehome-b").body(json(changed)).put("/Patient/" + id).then().statusCode(200);
+    fhirAs("hospital").delete("/Patient/" + id).then().statusCode(403);
+    assertThat(fhir().get("/Patient/" + id).then().statusCode(200).extract().<String>path("id"))
+        .isEqualTo(id);
+  }
+
+  private String createResident() {
+    return createResident(Fixtures.unique("Scoped"));
+  }
+
+  private String createResident(String family) {
+    return fhir()
+        .body(json(Fixtures.resident(family, "Sam")))
+        .post("/Patient")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+}
