@@ -54,6 +54,7 @@ class ServerJarIT {
       id = created.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
       assertThat(server.log()).contains("starting embedded PostgreSQL");
       assertServesTheSandboxWorld(server);
+      assertTheReadmeTryItCommandsWork(server);
     }
     assertThat(Files.isDirectory(workDir.resolve("data").resolve("postgres"))).isTrue();
 
@@ -85,6 +86,18 @@ class ServerJarIT {
             "/fhir/Encounter?class=http://terminology.hl7.org/CodeSystem/v3-ActCode%7CIMP&_summary=count",
             server.sandboxToken("hospital"));
     assertThat(admissions.body()).containsPattern("\"total\":[1-9]");
+  }
+
+  /** Each curl of the README's "Try it" answers a non-empty Bundle. */
+  private static void assertTheReadmeTryItCommandsWork(ServerJarProcess server) throws Exception {
+    String commands = ReadmeTryIt.commands();
+    int curls = commands.split("curl -s -H", -1).length - 1;
+    String output = ReadmeTryIt.runAgainst(server.port);
+    assertThat(output.split("\"resourceType\":\"Bundle\"", -1).length - 1)
+        .as("bundles answered by the README's " + curls + " API calls")
+        .isEqualTo(curls)
+        .isGreaterThanOrEqualTo(5);
+    assertThat(output).doesNotContain("OperationOutcome").doesNotContain("\"total\":0");
   }
 
   private static void assertServesFhirR4(ServerJarProcess server) throws Exception {

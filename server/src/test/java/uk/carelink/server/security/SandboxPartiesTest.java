@@ -1,6 +1,7 @@
 package uk.carelink.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,10 +58,10 @@ class SandboxPartiesTest extends FhirApiTest {
   /** client, a request within its scopes (expected status), a request beyond them. */
   static Stream<Arguments> allowedAndForbidden() {
     return Stream.of(
-        Arguments.of("carehome-a", "POST", "/Patient", PATIENT, 201, "GET", "/Organization"),
+        Arguments.of("carehome-a", "POST", "/Patient", PATIENT, 201, "POST", "/Organization"),
         Arguments.of("carehome-b", "GET", "/Observation", null, 200, "POST", "/Encounter"),
-        Arguments.of("gp-practice", "POST", "/Encounter", ENCOUNTER, 201, "POST", "/Patient"),
-        Arguments.of("hospital", "GET", "/Organization", null, 200, "DELETE", "/Patient/x"),
+        Arguments.of("gp-practice", "POST", "/Encounter", ENCOUNTER, 201, "POST", "/Observation"),
+        Arguments.of("hospital", "GET", "/Organization", null, 200, "DELETE", "/Observation/x"),
         Arguments.of("analyst", "GET", "/Patient", null, 200, "POST", "/Encounter"),
         Arguments.of(
             "admin",
@@ -158,9 +159,11 @@ class SandboxPartiesTest extends FhirApiTest {
         .statusCode(200)
         .body(
             "scope",
-            org.hamcrest.Matchers.anyOf(
-                equalTo("system/*.rs system/Encounter.cruds"),
-                equalTo("system/Encounter.cruds system/*.rs")))
+            org.hamcrest.Matchers.allOf(
+                containsString("system/*.rs"),
+                containsString("system/Encounter.cruds"),
+                containsString("system/Patient.cruds"),
+                org.hamcrest.Matchers.matchesPattern("\\S+ \\S+ \\S+")))
         .body("expires_in", org.hamcrest.Matchers.greaterThan(3000));
   }
 
