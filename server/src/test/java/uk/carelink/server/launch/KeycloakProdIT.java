@@ -60,7 +60,7 @@ class KeycloakProdIT {
         assertThat(server.postJson("/fhir/Observation", weight, token).statusCode()).isEqualTo(201);
 
         // Beyond them: 403 with an OperationOutcome.
-        var forbidden = server.get("/fhir/Organization", token);
+        var forbidden = server.get("/fhir/Flag", token);
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(forbidden.body()).contains("\"code\":\"forbidden\"");
 
