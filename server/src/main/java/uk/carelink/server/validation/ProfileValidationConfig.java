@@ -2,10 +2,13 @@ package uk.carelink.server.validation;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.jpa.validation.JpaValidationSupportChain;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.config.JpaConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -23,14 +26,16 @@ public class ProfileValidationConfig {
       FhirContext context,
       ValidationProperties properties,
       ResourceLoader resources,
-      JpaValidationSupportChain hapiChain)
+      @Qualifier(JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) IValidationSupport hapiChain)
       throws IOException {
     ProfilePackage profiles;
     try (InputStream tgz = resources.getResource(properties.packageLocation()).getInputStream()) {
       profiles = ProfilePackage.load(context, tgz);
     }
-    hapiChain.addValidationSupport(0, profiles.validationSupport());
-    hapiChain.invalidateCaches();
+    if (hapiChain instanceof ValidationSupportChain chain) {
+      chain.addValidationSupport(0, profiles.validationSupport());
+      chain.invalidateCaches();
+    }
     return profiles;
   }
 

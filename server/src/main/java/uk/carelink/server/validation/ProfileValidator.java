@@ -77,8 +77,8 @@ public class ProfileValidator {
         .toList();
   }
 
-  /** The validation support chain behind this validator (for terminology answers in tests). */
-  ValidationSupportChain chain() {
+  /** The cached in-memory chain behind this validator: core, package and terminology. */
+  public ValidationSupportChain validationSupport() {
     return chain;
   }
 }

@@ -22,7 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
       "server.address=127.0.0.1",
       "carelink.fhir.max-request-body=1MB",
       "management.defaults.metrics.export.enabled=true",
-      "management.prometheus.metrics.export.enabled=true"
+      "management.prometheus.metrics.export.enabled=true",
+      // Profile validation of resources that claim no profile (ProfileValidationApiTest).
+      "carelink.validation.default-profiles.EpisodeOfCare="
+          + "https://carelink.example.org/fhir/StructureDefinition/carehome-stay"
     })
 public abstract class FhirApiTest {
 

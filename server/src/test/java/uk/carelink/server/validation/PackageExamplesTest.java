@@ -53,8 +53,7 @@ class PackageExamplesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void exampleValidatesWithoutErrors(Resource example) {
-    List<String> claimed =
-        example.getMeta().getProfile().stream().map(p -> p.getValue()).toList();
+    List<String> claimed = example.getMeta().getProfile().stream().map(p -> p.getValue()).toList();
 
     List<SingleValidationMessage> errors = validator.errors(example, claimed);
 
@@ -72,7 +71,6 @@ class PackageExamplesTest {
             .collect(Collectors.toSet());
 
     assertThat(exemplified)
-        .containsAll(
-            profiles.profilesByType().values().stream().flatMap(List::stream).toList());
+        .containsAll(profiles.profilesByType().values().stream().flatMap(List::stream).toList());
   }
 }
