@@ -20,7 +20,9 @@ import uk.carelink.server.fhir.CareLinkInterceptor;
  * Makes a failed transaction say which entry failed. HAPI's own messages name the problem (e.g. an
  * unresolvable reference) but not the entry, which a care home system pushing 500 entries needs to
  * fix its data. The entry being stored is remembered per request; if the transaction then fails,
- * the error is re-issued with {@code Bundle.entry[n]} as its location.
+ * the error is re-issued with {@code Bundle.entry[n]} as its location. An error that carries its
+ * own OperationOutcome (profile validation: one issue per problem, each with a FHIRPath) keeps
+ * every issue, its path re-rooted at {@code Bundle.entry[n].resource}.
  */
 @Component
 public class TransactionEntryErrorInterceptor implements CareLinkInterceptor {
