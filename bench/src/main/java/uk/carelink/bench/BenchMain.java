@@ -261,9 +261,7 @@ public final class BenchMain {
       PrintStream out)
       throws IOException, InterruptedException {
     FhirHttpClient fhir = auth.client(http, root, fhirBase, AuthOptions.Party.CARE_HOME);
-    FhirHttpClient actuator =
-        auth.client(http, root, URI.create(root + "/actuator"), AuthOptions.Party.CARE_HOME);
-    return new ValidationCostRun(fhir, actuator, out).run(pushes, residents);
+    return new ValidationCostRun(fhir, root, out).run(pushes, residents);
   }
 
   private static int reportValidation(

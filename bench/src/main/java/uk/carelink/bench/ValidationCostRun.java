@@ -2,6 +2,11 @@ package uk.carelink.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,12 +80,13 @@ final class ValidationCostRun {
       Pattern.compile("^carelink_validation_seconds_sum\\S* ([0-9.eE+]+)$", Pattern.MULTILINE);
 
   private final FhirHttpClient fhir;
-  private final FhirHttpClient actuator;
+  private final URI prometheus;
   private final PrintStream log;
+  private final HttpClient http = FhirHttpClient.newHttpClient();
 
-  ValidationCostRun(FhirHttpClient fhir, FhirHttpClient actuator, PrintStream log) {
+  ValidationCostRun(FhirHttpClient fhir, URI serverRoot, PrintStream log) {
     this.fhir = fhir;
-    this.actuator = actuator;
+    this.prometheus = Loopback.require(URI.create(serverRoot + "/actuator/prometheus"));
     this.log = log;
   }
 
@@ -134,7 +140,16 @@ final class ValidationCostRun {
 
   /** {count, sum in seconds} of the server's validation timer. */
   private double[] validationMetric() throws IOException, InterruptedException {
-    String body = actuator.get("prometheus").body();
+    // Plain text: the FHIR client asks for FHIR JSON, which the Prometheus endpoint refuses.
+    String body =
+        http.send(
+                HttpRequest.newBuilder(prometheus)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Accept", "text/plain")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     return new double[] {find(COUNT, body), find(SUM, body)};
   }
 

@@ -34,16 +34,19 @@ public final class ProfilePackage {
 
   private final NpmPackageValidationSupport support;
   private final String name;
+  private final String contentHash;
   private final List<Resource> resources;
   private final Map<String, List<String>> profilesByType;
 
   private ProfilePackage(
       NpmPackageValidationSupport support,
       String name,
+      String contentHash,
       List<Resource> resources,
       Map<String, List<String>> profilesByType) {
     this.support = support;
     this.name = name;
+    this.contentHash = contentHash;
     this.resources = resources;
     this.profilesByType = profilesByType;
   }
@@ -51,7 +54,8 @@ public final class ProfilePackage {
   /** Reads the package from a stream (the packaged .tgz). */
   public static ProfilePackage load(FhirContext context, InputStream tgz) throws IOException {
     long start = System.nanoTime();
-    NpmPackage npm = NpmPackage.fromPackage(tgz);
+    byte[] bytes = tgz.readAllBytes();
+    NpmPackage npm = NpmPackage.fromPackage(new java.io.ByteArrayInputStream(bytes));
     NpmPackageValidationSupport support = new NpmPackageValidationSupport(context);
     List<Resource> resources = new ArrayList<>();
     IParser parser = context.newJsonParser();
@@ -81,13 +85,24 @@ public final class ProfilePackage {
     }
     byType.replaceAll((type, urls) -> List.copyOf(new TreeSet<>(urls)));
     String name = npm.name() + "#" + npm.version();
+    String contentHash = sha256(bytes).substring(0, 16);
     log.info(
         "Loaded FHIR package {} ({} resources, {} profiles) in {} ms",
         name,
         count,
         byType.values().stream().mapToInt(List::size).sum(),
         (System.nanoTime() - start) / 1_000_000);
-    return new ProfilePackage(support, name, List.copyOf(resources), Map.copyOf(byType));
+    return new ProfilePackage(
+        support, name, contentHash, List.copyOf(resources), Map.copyOf(byType));
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Validation support serving every resource in the package. */
@@ -98,6 +113,11 @@ public final class ProfilePackage {
   /** {@code name#version}. */
   public String name() {
     return name;
+  }
+
+  /** First 16 hex digits of the SHA-256 of the .tgz: changes whenever any content changes. */
+  public String contentHash() {
+    return contentHash;
   }
 
   /** Instantiable profiles (constraints on resources, not abstract) by resource type. */

@@ -1,10 +1,12 @@
 package uk.carelink.server.terminology;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import uk.carelink.profiles.CareLinkProfiles;
 import uk.carelink.server.support.FhirApiTest;
 
@@ -16,6 +18,21 @@ class TerminologyOperationsTest extends FhirApiTest {
 
   private static final String VS = CareLinkProfiles.CANONICAL + "/ValueSet/";
   private static final String CM = CareLinkProfiles.CANONICAL + "/ConceptMap/";
+
+  @Autowired TerminologyPublisher publisher;
+
+  @Test
+  void aSecondStartWithTheSamePackageStoresNothingAgain() {
+    String before = versionOf("/CodeSystem/carelink-observation");
+
+    publisher.run(null);
+
+    assertThat(versionOf("/CodeSystem/carelink-observation")).isEqualTo(before);
+  }
+
+  private String versionOf(String path) {
+    return fhir().get(path).then().statusCode(200).extract().path("meta.versionId");
+  }
 
   @Test
   void expandListsEveryCodeOfAProjectValueSet() {
