@@ -34,6 +34,11 @@ public final class BenchMain {
                     --server-jvm-opts "-Xmx1g" --settle-seconds 10 --out bench/target/startup.md
                     --quiet-load 0.5 (wait up to 10 min for an idle machine before each start)
         generate  write the care-home push bundles to files: --pushes 5 --seed 42 --out DIR
+        validation  cost of profile validation on ingest: the same profiled pushes posted
+                  alternately claiming their profiles (validated) and not (stored unvalidated)
+                    --server-jar PATH (starts it on a throw-away PostgreSQL database) or
+                    --base http://127.0.0.1:8080/fhir  --pushes 40 (per side) --residents 10
+                    --server-jvm-opts "-Xmx1g" --pg-port 5432 --out bench/target/validation-cost.md
 
       workload options (compare, workload):
         --pushes 200 --homes 4 --seed 42 --clients 2 --synthea-dir DIR (omit: no Synthea)
@@ -63,6 +68,7 @@ public final class BenchMain {
           case "workload" -> workload(cli, out);
           case "startup" -> startup(cli, out);
           case "generate" -> generate(cli, out);
+          case "validation" -> validation(cli, out);
           default -> {
             System.err.print(USAGE);
             yield cli.command().isEmpty() || cli.command().equals("help") ? 0 : 2;
@@ -190,6 +196,78 @@ public final class BenchMain {
                 + ", JVM options "
                 + String.join(" ", jvm)
                 + "; target: ready ≤ 20 s, RSS ≤ 800 MiB");
+    write(outFile, md);
+    out.println(md);
+    return 0;
+  }
+
+  private static int validation(CliArgs cli, PrintStream out) throws Exception {
+    int pushes = cli.integer("pushes", 40);
+    int residents = cli.integer("residents", 10);
+    Path outFile = Path.of(cli.string("out", "bench/target/validation-cost.md"));
+    AuthOptions auth = AuthOptions.from(cli);
+    HttpClient http = FhirHttpClient.newHttpClient();
+    java.util.Optional<String> base = cli.optional("base");
+    if (base.isPresent()) {
+      cli.rejectUnknown();
+      URI fhirBase = URI.create(base.get());
+      URI root =
+          URI.create(fhirBase.getScheme() + "://" + fhirBase.getHost() + ":" + fhirBase.getPort());
+      return reportValidation(
+          out,
+          outFile,
+          "server at " + fhirBase,
+          runValidation(http, auth, root, fhirBase, pushes, residents, out));
+    }
+    Path jar =
+        Path.of(cli.optional("server-jar").orElseThrow(() -> missing("--server-jar or --base")));
+    List<String> jvm = jvmOpts(cli);
+    int port = cli.integer("pg-port", 5432);
+    String db = "carelink_bench_" + runId(cli) + "_validation";
+    Path logFile = Path.of(cli.string("log-dir", "bench/target/logs")).resolve(db + ".log");
+    cli.rejectUnknown();
+    Files.createDirectories(logFile.toAbsolutePath().getParent());
+    PostgresDatabases pg = new PostgresDatabases(port, "postgres");
+    pg.create(db);
+    try (ServerProcess server =
+        ServerProcess.start(
+            new ServerProcess.Spec(jar, jvm, ServerEnv.postgres(pg, db, true, false), logFile))) {
+      server.awaitReady(Duration.ofSeconds(180));
+      ValidationCostRun.Result result =
+          runValidation(http, auth, server.root(), server.fhirBase(), pushes, residents, out);
+      return reportValidation(
+          out,
+          outFile,
+          MachineInfo.now()
+              + "; "
+              + MachineInfo.describe()
+              + "; server "
+              + jar
+              + " "
+              + String.join(" ", jvm),
+          result);
+    } finally {
+      pg.drop(db);
+    }
+  }
+
+  private static ValidationCostRun.Result runValidation(
+      HttpClient http,
+      AuthOptions auth,
+      URI root,
+      URI fhirBase,
+      int pushes,
+      int residents,
+      PrintStream out)
+      throws IOException, InterruptedException {
+    FhirHttpClient fhir = auth.client(http, root, fhirBase, AuthOptions.Party.CARE_HOME);
+    return new ValidationCostRun(fhir, root, out).run(pushes, residents);
+  }
+
+  private static int reportValidation(
+      PrintStream out, Path outFile, String context, ValidationCostRun.Result result)
+      throws IOException {
+    String md = result.markdown(context);
     write(outFile, md);
     out.println(md);
     return 0;

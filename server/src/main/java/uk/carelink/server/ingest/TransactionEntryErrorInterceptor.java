@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Component;
 import uk.carelink.server.fhir.CareLinkInterceptor;
 
@@ -19,7 +20,9 @@ import uk.carelink.server.fhir.CareLinkInterceptor;
  * Makes a failed transaction say which entry failed. HAPI's own messages name the problem (e.g. an
  * unresolvable reference) but not the entry, which a care home system pushing 500 entries needs to
  * fix its data. The entry being stored is remembered per request; if the transaction then fails,
- * the error is re-issued with {@code Bundle.entry[n]} as its location.
+ * the error is re-issued with {@code Bundle.entry[n]} as its location. An error that carries its
+ * own OperationOutcome (profile validation: one issue per problem, each with a FHIRPath) keeps
+ * every issue, its path re-rooted at {@code Bundle.entry[n].resource}.
  */
 @Component
 public class TransactionEntryErrorInterceptor implements CareLinkInterceptor {
@@ -56,16 +59,44 @@ public class TransactionEntryErrorInterceptor implements CareLinkInterceptor {
     String message = where + what + fullUrl + ": " + error.getMessage();
 
     OperationOutcome outcome = new OperationOutcome();
-    outcome
-        .addIssue()
-        .setSeverity(IssueSeverity.ERROR)
-        .setCode(IssueType.PROCESSING)
-        .setDiagnostics(message)
-        .setExpression(List.of(new org.hl7.fhir.r4.model.StringType(where)));
+    if (error.getOperationOutcome() instanceof OperationOutcome detailed && detailed.hasIssue()) {
+      // Keep each issue (e.g. profile validation errors) and re-root its FHIRPath at the entry.
+      for (OperationOutcome.OperationOutcomeIssueComponent issue : detailed.getIssue()) {
+        OperationOutcome.OperationOutcomeIssueComponent located = issue.copy();
+        located.setExpression(
+            issue.getExpression().stream()
+                .map(path -> new StringType(inEntry(where, path.getValue())))
+                .toList());
+        if (!located.hasExpression()) {
+          located.addExpression(where);
+        }
+        located.setDiagnostics(where + what + ": " + issue.getDiagnostics());
+        outcome.addIssue(located);
+      }
+    } else {
+      outcome
+          .addIssue()
+          .setSeverity(IssueSeverity.ERROR)
+          .setCode(IssueType.PROCESSING)
+          .setDiagnostics(message)
+          .setExpression(List.of(new StringType(where)));
+    }
     BaseServerResponseException located =
         new UnclassifiedServerFailureException(error.getStatusCode(), message);
     located.setOperationOutcome(outcome);
     return located;
+  }
+
+  /**
+   * {@code Patient.identifier[0]} in entry 2 becomes {@code
+   * Bundle.entry[2].resource.identifier[0]}.
+   */
+  static String inEntry(String entry, String path) {
+    if (path == null || path.isBlank()) {
+      return entry;
+    }
+    int dot = path.indexOf('.');
+    return dot < 0 ? entry + ".resource" : entry + ".resource" + path.substring(dot);
   }
 
   /**

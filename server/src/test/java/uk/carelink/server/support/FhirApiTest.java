@@ -24,7 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
       // A small sandbox world (two homes of eight beds) keeps the shared context quick to start.
       "carelink.sandbox.beds-per-home=8",
       "management.defaults.metrics.export.enabled=true",
-      "management.prometheus.metrics.export.enabled=true"
+      "management.prometheus.metrics.export.enabled=true",
+      // Profile validation of resources that claim no profile (ProfileValidationApiTest).
+      "carelink.validation.default-profiles.EpisodeOfCare="
+          + "https://carelink.example.org/fhir/StructureDefinition/carehome-stay"
     })
 public abstract class FhirApiTest {
 

@@ -1,0 +1,54 @@
+package uk.carelink.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+class ProfiledPushGeneratorTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void claimedAndUnclaimedPushesDifferOnlyInTheirProfileClaims() throws IOException {
+    JsonNode claimed = JSON.readTree(new ProfiledPushGenerator(3).next(true));
+    JsonNode unclaimed = JSON.readTree(new ProfiledPushGenerator(3).next(false));
+
+    assertThat(claimed.get("entry")).hasSize(1 + 3 * ProfiledPushGenerator.RESOURCES_PER_RESIDENT);
+    assertThat(claimed.get("entry"))
+        .allSatisfy(
+            e ->
+                assertThat(e.at("/resource/meta/profile/0").asText())
+                    .startsWith("https://carelink.example.org/fhir/StructureDefinition/"));
+    assertThat(unclaimed.get("entry"))
+        .allSatisfy(e -> assertThat(e.at("/resource/meta").isMissingNode()).isTrue());
+    assertThat(withoutClaimsAndUrls(claimed)).isEqualTo(withoutClaimsAndUrls(unclaimed));
+  }
+
+  @Test
+  void everyResidentHasAValidTestRangeNhsNumber() throws IOException {
+    JsonNode push = JSON.readTree(new ProfiledPushGenerator(10).next(true));
+
+    assertThat(push.findValues("identifier"))
+        .filteredOn(i -> i.at("/0/system").asText().equals(NhsNumber.SYSTEM))
+        .hasSize(10)
+        .allSatisfy(
+            i -> {
+              String value = i.at("/0/value").asText();
+              assertThat(value).startsWith("999");
+              assertThat(NhsNumber.isValid(value)).isTrue();
+            });
+  }
+
+  /** The bundle with meta and the random urn:uuid full URLs (and references to them) removed. */
+  private static String withoutClaimsAndUrls(JsonNode bundle) {
+    for (JsonNode entry : bundle.get("entry")) {
+      ((ObjectNode) entry.get("resource")).remove("meta");
+      ((ObjectNode) entry).remove("fullUrl");
+    }
+    return bundle.toString().replaceAll("urn:uuid:[0-9a-f-]+", "urn");
+  }
+}

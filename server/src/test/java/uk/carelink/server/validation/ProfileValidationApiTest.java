@@ -1,0 +1,212 @@
+package uk.carelink.server.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.restassured.response.ValidatableResponse;
+import java.util.function.Consumer;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import uk.carelink.profiles.CareLinkProfiles;
+import uk.carelink.server.support.CareHomeRecords;
+import uk.carelink.server.support.FhirApiTest;
+import uk.carelink.server.support.Fixtures;
+import uk.carelink.server.support.Fixtures.TransactionBuilder;
+
+/**
+ * Acceptance 3 of the profiles issue: through the API, a valid care home bundle is stored, and a
+ * bundle with one bad entry is rejected whole with an OperationOutcome naming the entry, the
+ * FHIRPath and the reason; nothing of it is stored.
+ */
+class ProfileValidationApiTest extends FhirApiTest {
+
+  /** Entries: 0 care home, 1 resident, 2 stay, 3 weight, 4 MUST, 5 fall, 6 dose. */
+  private Bundle careHomePush(Consumer<Resource> breakOne, int entryToBreak) {
+    TransactionBuilder push = Fixtures.transaction();
+    Resource[] entries = new Resource[7];
+    entries[0] = CareHomeRecords.careHome("1-" + digits(9));
+    String home = push.create(entries[0]);
+    entries[1] = CareHomeRecords.resident(validNhsNumber(), home);
+    String resident = push.create(entries[1]);
+    entries[2] = CareHomeRecords.stay(resident, home);
+    entries[3] = CareHomeRecords.weight(resident, 70.7);
+    entries[4] = CareHomeRecords.mustScore(resident, 1);
+    entries[5] = CareHomeRecords.fall(resident, "minor");
+    entries[6] = CareHomeRecords.doseGiven(resident);
+    for (int i = 2; i < entries.length; i++) {
+      push.create(entries[i]);
+    }
+    if (breakOne != null) {
+      breakOne.accept(entries[entryToBreak]);
+    }
+    return push.build();
+  }
+
+  @Test
+  void aValidCareHomeBundleIsStored() {
+    int patients = count("Patient");
+    int observations = count("Observation");
+
+    fhir().body(json(careHomePush(null, 0))).post("/").then().statusCode(200);
+
+    assertThat(count("Patient")).isEqualTo(patients + 1);
+    assertThat(count("Observation")).isEqualTo(observations + 3);
+  }
+
+  @Test
+  void aBadNhsNumberCheckDigitRejectsTheWholeBundle() {
+    Bundle push =
+        careHomePush(r -> ((Patient) r).getIdentifierFirstRep().setValue("9999772764"), 1);
+
+    rejectedAndNothingStored(push)
+        .body("issue.expression.flatten()", hasItem("Bundle.entry[1].resource.identifier[0]"))
+        .body("issue[0].diagnostics", containsString("Bundle.entry[1] (Patient)"))
+        .body("issue[0].diagnostics", containsString("nhs-number-1"));
+  }
+
+  @Test
+  void aMissingRequiredElementRejectsTheWholeBundle() {
+    Bundle push = careHomePush(r -> ((Patient) r).setBirthDate(null), 1);
+
+    rejectedAndNothingStored(push)
+        .body("issue.expression.flatten()", hasItem("Bundle.entry[1].resource"))
+        .body("issue[0].diagnostics", containsString("Bundle.entry[1] (Patient)"))
+        .body("issue[0].diagnostics", containsString("Patient.birthDate: minimum required = 1"));
+  }
+
+  @Test
+  void aCodeOutsideItsValueSetRejectsTheWholeBundle() {
+    Bundle push =
+        careHomePush(
+            r ->
+                ((Observation) r)
+                    .getComponentFirstRep()
+                    .getValueCodeableConcept()
+                    .getCodingFirstRep()
+                    .setCode("catastrophic"),
+            5);
+
+    rejectedAndNothingStored(push)
+        .body(
+            "issue.expression.flatten()",
+            hasItem("Bundle.entry[5].resource.component[0].value.ofType(CodeableConcept)"))
+        .body("issue.diagnostics", hasItem(containsString("ValueSet/fall-injury-severity")));
+  }
+
+  @Test
+  void aWrongUnitRejectsTheWholeBundle() {
+    Bundle push =
+        careHomePush(r -> ((Observation) r).getValueQuantity().setCode("[lb_av]").setUnit("lb"), 3);
+
+    rejectedAndNothingStored(push)
+        .body(
+            "issue.expression.flatten()",
+            hasItem("Bundle.entry[3].resource.value.ofType(Quantity).code"))
+        .body("issue.diagnostics", hasItem(containsString("ValueSet/body-weight-unit")));
+  }
+
+  @Test
+  void aSingleInvalidCreateIsRejectedWithTheFhirPathOfEachError() {
+    Patient resident = CareHomeRecords.resident("9999772764", "Organization/nowhere");
+    resident.setBirthDate(null);
+
+    fhir()
+        .body(json(resident))
+        .post("/Patient")
+        .then()
+        .statusCode(422)
+        .body("resourceType", equalTo("OperationOutcome"))
+        .body("issue.severity", hasItem("error"))
+        .body("issue.expression.flatten()", hasItem("Patient.identifier[0]"))
+        .body("issue.diagnostics", hasItem(containsString("Patient.birthDate")));
+  }
+
+  @Test
+  void aResourceThatClaimsNoProfileIsValidatedAgainstTheConfiguredDefault() {
+    // FhirApiTest configures EpisodeOfCare -> carehome-stay as a default profile.
+    EpisodeOfCare stay = new EpisodeOfCare();
+    stay.setStatus(EpisodeOfCare.EpisodeOfCareStatus.ACTIVE);
+    stay.setPatient(new org.hl7.fhir.r4.model.Reference("Patient/nobody"));
+
+    fhir()
+        .body(json(stay))
+        .post("/EpisodeOfCare")
+        .then()
+        .statusCode(422)
+        .body("issue.diagnostics", hasItem(containsString("carehome-stay")));
+  }
+
+  @Test
+  void validateOperationChecksAgainstTheClaimedProfile() {
+    Patient resident = CareHomeRecords.resident("9999772764", "Organization/nowhere");
+
+    fhir()
+        .body(json(resident))
+        .post("/Patient/$validate")
+        .then()
+        .body("resourceType", equalTo("OperationOutcome"))
+        .body("issue.diagnostics", hasItem(containsString("nhs-number-1")));
+  }
+
+  @Test
+  void capabilityStatementListsTheProfiles() {
+    fhir()
+        .get("/metadata")
+        .then()
+        .statusCode(200)
+        .body(
+            "rest[0].resource.find { it.type == 'Patient' }.supportedProfile",
+            hasItem(CareLinkProfiles.RESIDENT))
+        .body(
+            "rest[0].resource.find { it.type == 'Observation' }.supportedProfile",
+            hasItem(CareLinkProfiles.NEWS2_SCORE));
+  }
+
+  private ValidatableResponse rejectedAndNothingStored(Bundle push) {
+    int patients = count("Patient");
+    int organizations = count("Organization");
+    int observations = count("Observation");
+
+    ValidatableResponse response =
+        fhir()
+            .body(json(push))
+            .post("/")
+            .then()
+            .statusCode(422)
+            .body("resourceType", equalTo("OperationOutcome"))
+            .body("issue[0].severity", equalTo("error"));
+
+    assertThat(count("Patient")).isEqualTo(patients);
+    assertThat(count("Organization")).isEqualTo(organizations);
+    assertThat(count("Observation")).isEqualTo(observations);
+    return response;
+  }
+
+  /** A 999 test-range NHS number with a valid modulus 11 check digit. */
+  static String validNhsNumber() {
+    while (true) {
+      String first9 = "999" + digits(6);
+      int sum = 0;
+      for (int i = 0; i < 9; i++) {
+        sum += (first9.charAt(i) - '0') * (10 - i);
+      }
+      int check = (11 - sum % 11) % 11;
+      if (check != 10) {
+        return first9 + check;
+      }
+    }
+  }
+
+  private static String digits(int n) {
+    long value =
+        Math.floorMod(
+            System.nanoTime() * 31 + (long) (Math.random() * 1e9), (long) Math.pow(10, n));
+    return String.format("%0" + n + "d", value);
+  }
+}

@@ -1,0 +1,80 @@
+package uk.carelink.server.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import uk.carelink.profiles.CareLinkProfiles;
+
+/**
+ * The server's validator on the package: every example passes, every invalid case fails for the
+ * reason intended, and every profile has both.
+ */
+class ServerValidatorTest {
+
+  static ProfilePackage profiles;
+  static ProfileValidator validator;
+
+  @BeforeAll
+  static void load() throws IOException {
+    PackageExamplesTest.loadPackage();
+    profiles = PackageExamplesTest.profiles;
+    validator = PackageExamplesTest.validator;
+  }
+
+  static Stream<InvalidCases> invalidCases() {
+    return InvalidCases.all();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidCases")
+  void invalidCaseIsRejectedForTheIntendedReason(InvalidCases invalid) {
+    Resource instance = invalid.instance(profiles.examples());
+
+    List<SingleValidationMessage> errors = validator.errors(instance, claimed(instance));
+
+    assertThat(errors)
+        .extracting(m -> m.getLocationString() + ": " + m.getMessage())
+        .anySatisfy(message -> assertThat(message).contains(invalid.expectedReason()));
+  }
+
+  @Test
+  void everyProfileHasAnInvalidCase() {
+    List<String> covered =
+        InvalidCases.all()
+            .flatMap(c -> claimed(c.instance(profiles.examples())).stream())
+            .distinct()
+            .toList();
+
+    assertThat(covered)
+        .containsAll(profiles.profilesByType().values().stream().flatMap(List::stream).toList());
+  }
+
+  @Test
+  void aResourceIsCheckedAgainstAProfileItDoesNotClaimWhenAsked() {
+    org.hl7.fhir.r4.model.Patient resident =
+        (org.hl7.fhir.r4.model.Patient)
+            profiles.examples().stream()
+                .filter(e -> e.getIdPart().equals("example-resident"))
+                .findFirst()
+                .orElseThrow()
+                .copy();
+    resident.getMeta().getProfile().clear();
+    resident.setManagingOrganization(null);
+
+    assertThat(validator.errors(resident, List.of(CareLinkProfiles.RESIDENT)))
+        .extracting(SingleValidationMessage::getMessage)
+        .anySatisfy(m -> assertThat(m).contains("Patient.managingOrganization: minimum required"));
+  }
+
+  static List<String> claimed(Resource resource) {
+    return resource.getMeta().getProfile().stream().map(p -> p.getValue()).toList();
+  }
+}
