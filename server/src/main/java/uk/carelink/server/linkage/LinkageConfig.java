@@ -2,6 +2,7 @@ package uk.carelink.server.linkage;
 
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.mdm.config.MdmConsumerConfig;
 import ca.uhn.fhir.jpa.mdm.config.MdmSubmitterConfig;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
@@ -13,6 +14,8 @@ import ca.uhn.fhir.mdm.api.IMdmSettings;
 import ca.uhn.fhir.mdm.interceptor.MdmSearchExpandingInterceptor;
 import ca.uhn.fhir.mdm.rules.config.MdmRuleValidator;
 import ca.uhn.fhir.mdm.rules.config.MdmSettings;
+import ca.uhn.fhir.mdm.rules.svc.MdmResourceMatcherSvc;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +71,18 @@ public class LinkageConfig {
     settings.setCandidateSearchLimit(linkage.candidateSearchLimit());
     LOG.info("Record linkage on for Patient, rules version {}", settings.getRuleVersion());
     return settings;
+  }
+
+  /** Adds {@code Patient/$linkage-reasons} to the REST server with HAPI's other providers. */
+  @Bean
+  LinkageReasonsProvider linkageReasonsProvider(
+      DaoRegistry daos,
+      MdmResourceMatcherSvc matcher,
+      IMdmSettings settings,
+      ResourceProviderFactory providers) {
+    LinkageReasonsProvider provider = new LinkageReasonsProvider(daos, matcher, settings);
+    providers.addSupplier(() -> provider);
+    return provider;
   }
 
   /**

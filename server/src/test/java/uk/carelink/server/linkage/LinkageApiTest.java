@@ -2,13 +2,17 @@ package uk.carelink.server.linkage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,15 +128,46 @@ class LinkageApiTest extends FhirApiTest {
   @Test
   void theReviewQueueShowsWhyAPairScoredAsItDid() {
     ReviewPair pair = possibleMatch();
-
     Link queued =
         links.of(pair.source(), "POSSIBLE_MATCH").stream()
             .filter(l -> l.golden().equals(pair.golden()))
             .findFirst()
             .orElseThrow();
-
-    assertThat(queued.parts()).containsKeys("score", "ruleCount");
     assertThat(Double.parseDouble(queued.parts().get("score"))).isBetween(0.0, 1.0);
+
+    Parameters reasons =
+        parse(
+            Parameters.class,
+            fhir()
+                .queryParam("left", pair.source())
+                .queryParam("right", pair.gpRecord())
+                .get("/Patient/$linkage-reasons")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+
+    assertThat(reasons.getParameterValue("matchResult").primitiveValue())
+        .isEqualTo("POSSIBLE_MATCH");
+    Map<String, Boolean> agreed = new HashMap<>();
+    for (ParametersParameterComponent field : reasons.getParameters("field")) {
+      agreed.put(
+          field.getPart().get(0).getValue().primitiveValue(),
+          ((BooleanType) field.getPart().get(1).getValue()).booleanValue());
+    }
+    // Same names and sex; birth date only with day and month swapped; no NHS number on one side.
+    assertThat(agreed)
+        .containsEntry("given-sounds", true)
+        .containsEntry("family-sounds", true)
+        .containsEntry("sex", true)
+        .containsEntry("birth-date", false)
+        .containsEntry("birth-date-or-swapped", true)
+        .containsEntry("nhs-number", false)
+        .containsEntry("nhs-compatible", true);
+    assertThat(reasons.getParameters("ruleMet"))
+        .extracting(p -> p.getPart().get(1).getValue().primitiveValue())
+        .containsOnly("POSSIBLE_MATCH")
+        .isNotEmpty();
   }
 
   @Test
@@ -201,9 +236,10 @@ class LinkageApiTest extends FhirApiTest {
             .statusCode(200)
             .extract()
             .jsonPath()
-            .getList("entry.resource.identifier.flatten().findAll { it.system == '"
-                + Fixtures.NHS_NUMBER
-                + "' }.value");
+            .getList(
+                "entry.resource.identifier.flatten().findAll { it.system == '"
+                    + Fixtures.NHS_NUMBER
+                    + "' }.value");
     String number = numbers.stream().filter(NhsNumber::isValid).findFirst().orElseThrow();
     List<String> holders =
         fhir()
@@ -219,7 +255,13 @@ class LinkageApiTest extends FhirApiTest {
     List<String> goldens =
         holders.stream()
             .map(id -> links.await("Patient/" + id, LinkageApiTest::hasMatch))
-            .map(l -> l.stream().filter(x -> x.matchResult().equals("MATCH")).findFirst().orElseThrow().golden())
+            .map(
+                l ->
+                    l.stream()
+                        .filter(x -> x.matchResult().equals("MATCH"))
+                        .findFirst()
+                        .orElseThrow()
+                        .golden())
             .distinct()
             .toList();
     assertThat(goldens).hasSize(1);
@@ -244,7 +286,7 @@ class LinkageApiTest extends FhirApiTest {
         .filteredOn(l -> l.matchResult().equals("POSSIBLE_MATCH"))
         .extracting(Link::golden)
         .contains(gpLink.golden());
-    return new ReviewPair(gpLink.golden(), "Patient/" + resident);
+    return new ReviewPair(gpLink.golden(), "Patient/" + resident, "Patient/" + gp);
   }
 
   private static boolean hasMatch(List<Link> links) {
@@ -255,7 +297,7 @@ class LinkageApiTest extends FhirApiTest {
     return String.format(Locale.ROOT, "%d-%02d-%02d", year, month, day);
   }
 
-  private record ReviewPair(String golden, String source) {}
+  private record ReviewPair(String golden, String source, String gpRecord) {}
 
   private static Parameters updateLink(String golden, String source, String matchResult) {
     Parameters parameters = new Parameters();
