@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Start-to-ready time and RSS only: several starts against a fresh PostgreSQL database and against
- * the embedded default (no SPRING_DATASOURCE_URL, CARELINK_STORAGE_DATADIR in a fresh temp directory).
+ * the embedded default (no SPRING_DATASOURCE_URL, CARELINK_STORAGE_DATADIR in a fresh temp
+ * directory).
  */
 final class StartupBench {
   /** One start. */
