@@ -136,19 +136,22 @@ final class LinkageBench {
     }
   }
 
+  /** Reads every link, page by page (HAPI pages the operation's answer, 100 links at most). */
   private void readAllLinks(Map<String, String> goldenOf, Set<String> linked)
       throws IOException, InterruptedException {
-    for (int offset = 0; ; offset += 1000) {
-      FhirHttpClient.Response response = fhir.get("$mdm-query-links?_count=1000&_offset=" + offset);
+    for (int offset = 0; ; ) {
+      FhirHttpClient.Response response = fhir.get("$mdm-query-links?_count=100&_offset=" + offset);
       if (!response.ok()) {
         throw new IOException("$mdm-query-links: " + response.status());
       }
-      int links = 0;
+      boolean hasNext = false;
       for (JsonNode parameter : json.readTree(response.body()).path("parameter")) {
-        if (!"link".equals(parameter.path("name").asText())) {
+        String name = parameter.path("name").asText();
+        hasNext |= "next".equals(name);
+        if (!"link".equals(name)) {
           continue;
         }
-        links++;
+        offset++;
         Map<String, String> parts = new HashMap<>();
         for (JsonNode part : parameter.path("part")) {
           JsonNode value =
@@ -160,7 +163,7 @@ final class LinkageBench {
           goldenOf.put(parts.get("sourceResourceId"), parts.get("goldenResourceId"));
         }
       }
-      if (links < 1000) {
+      if (!hasNext) {
         return;
       }
     }

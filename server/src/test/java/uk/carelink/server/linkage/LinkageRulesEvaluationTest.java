@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +77,7 @@ class LinkageRulesEvaluationTest {
     assertThat(tally.autoTrue + tally.reviewTrue + tally.missedTrue).isEqualTo(truePairs);
     double precision = tally.autoTrue / (double) (tally.autoTrue + tally.autoFalse);
     double recall = tally.autoTrue / (double) truePairs;
+    int unreachable = unreachableTruePairs(set);
     int unqueued = truePairs - tally.autoTrue - tally.reviewTrue;
     System.out.printf(
         Locale.ROOT,
@@ -83,6 +85,7 @@ class LinkageRulesEvaluationTest {
             + "  auto-linked (MATCH): %d true, %d false -> precision %.4f, recall %.4f%n"
             + "  review queue (POSSIBLE_MATCH): %d true pairs, %d false pairs among those sharing a birth date or identifier%n"
             + "  true pairs neither linked nor queued: %d%n"
+            + "  true pairs no candidate search would bring together: %d%n"
             + "  false auto-links by kind: %s%n",
         SEED,
         PEOPLE,
@@ -96,12 +99,14 @@ class LinkageRulesEvaluationTest {
         tally.reviewTrue,
         tally.reviewFalse,
         unqueued,
+        unreachable,
         tally.falseAutoByKind);
     tally.examples.forEach(System.out::println);
 
     assertThat(precision).isGreaterThanOrEqualTo(0.99);
     assertThat(recall).isGreaterThanOrEqualTo(0.95);
     assertThat(unqueued).as("true pairs neither auto-linked nor in the review queue").isZero();
+    assertThat(unreachable).as("true pairs MDM's candidate searches would not find").isZero();
   }
 
   /** Two Patients of the set, by index, the lower first. */
@@ -140,6 +145,39 @@ class LinkageRulesEvaluationTest {
       }
     }
     return pairs;
+  }
+
+  /**
+   * True pairs that share no key of the candidate searches in mdm-rules.json (identifier; birth
+   * date; family and given name; given name and postcode). Names are compared whole, which is
+   * stricter than FHIR's starts-with string search.
+   */
+  static int unreachableTruePairs(List<LabelledPatient> set) {
+    Map<String, List<Patient>> byPerson = new HashMap<>();
+    set.forEach(p -> byPerson.computeIfAbsent(p.person(), k -> new ArrayList<>()).add(p.patient()));
+    int unreachable = 0;
+    for (List<Patient> records : byPerson.values()) {
+      Set<String> shared = new java.util.HashSet<>(candidateKeys(records.get(0)));
+      shared.retainAll(candidateKeys(records.get(1)));
+      if (shared.isEmpty()) {
+        unreachable++;
+      }
+    }
+    return unreachable;
+  }
+
+  private static Set<String> candidateKeys(Patient patient) {
+    Set<String> keys = new java.util.HashSet<>();
+    patient.getIdentifier().forEach(i -> keys.add("id:" + i.getSystem() + "|" + i.getValue()));
+    keys.add("birthdate:" + patient.getBirthDateElement().getValueAsString());
+    for (HumanName name : patient.getName()) {
+      String given = name.getGivenAsSingleString().toUpperCase(Locale.ROOT);
+      keys.add("family+given:" + name.getFamily().toUpperCase(Locale.ROOT) + "|" + given);
+      for (org.hl7.fhir.r4.model.Address address : patient.getAddress()) {
+        keys.add("given+postcode:" + given + "|" + address.getPostalCode());
+      }
+    }
+    return keys;
   }
 
   private static List<List<Integer>> concat(
