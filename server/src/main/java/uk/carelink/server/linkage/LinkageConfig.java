@@ -61,10 +61,6 @@ public class LinkageConfig {
       throws IOException {
     // MDM listens through a message-type subscription; HAPI refuses it unless the type is on.
     subscriptions.addSupportedSubscriptionType(SubscriptionChannelType.MESSAGE);
-    // Hand each write to MDM right after it commits. HAPI's default parks it in a table that a
-    // job polls every few seconds, which made a link appear ~5 s after the write and capped bulk
-    // linking at the job's pace. The table stays the fallback when the hand-over fails.
-    subscriptions.setSubscriptionChangeQueuedImmediately(true);
     // Lets `Patient/{id}/$everything?_mdm=true` and `subject:mdm=` follow the links.
     storage.setAllowMdmExpansion(true);
     String rules;
