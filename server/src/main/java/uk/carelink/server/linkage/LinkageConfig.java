@@ -19,14 +19,17 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -71,6 +74,19 @@ public class LinkageConfig {
     settings.setCandidateSearchLimit(linkage.candidateSearchLimit());
     LOG.info("Record linkage on for Patient, rules version {}", settings.getRuleVersion());
     return settings;
+  }
+
+  /**
+   * Shortens HAPI's hand-over of writes to MDM (see {@link LinkageQueueInterval}). A post-processor
+   * is created before configuration properties are bound, so it reads the property directly.
+   */
+  @Bean
+  static LinkageQueueInterval linkageQueueInterval(Environment environment) {
+    Duration interval =
+        Binder.get(environment)
+            .bind("carelink.linkage.queue-interval", Duration.class)
+            .orElse(LinkageProperties.DEFAULT_QUEUE_INTERVAL);
+    return new LinkageQueueInterval(interval.toMillis());
   }
 
   /** Adds {@code Patient/$linkage-reasons} to the REST server with HAPI's other providers. */
