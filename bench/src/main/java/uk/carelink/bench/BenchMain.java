@@ -33,6 +33,11 @@ public final class BenchMain {
         startup   only start-to-ready and RSS: --server-jar PATH --runs 3 --modes postgres,embedded
                     --server-jvm-opts "-Xmx1g" --settle-seconds 10 --out bench/target/startup.md
                     --quiet-load 0.5 (wait up to 10 min for an idle machine before each start)
+        linkage   record linkage against a running server: write the labelled linkage set
+                  (2 Patients per person), time until MDM has linked them all, check the links
+                  against the labels, then time link latency after single writes
+                    --base http://127.0.0.1:8080/fhir (required)  --people 2000 --seed 6
+                    --latency-samples 20  --out FILE
         generate  write the care-home push bundles to files: --pushes 5 --seed 42 --out DIR
         validation  cost of profile validation on ingest: the same profiled pushes posted
                   alternately claiming their profiles (validated) and not (stored unvalidated)
@@ -69,6 +74,7 @@ public final class BenchMain {
           case "startup" -> startup(cli, out);
           case "generate" -> generate(cli, out);
           case "validation" -> validation(cli, out);
+          case "linkage" -> linkage(cli, out);
           default -> {
             System.err.print(USAGE);
             yield cli.command().isEmpty() || cli.command().equals("help") ? 0 : 2;
@@ -270,6 +276,34 @@ public final class BenchMain {
     String md = result.markdown(context);
     write(outFile, md);
     out.println(md);
+    return 0;
+  }
+
+  private static int linkage(CliArgs cli, PrintStream out) throws Exception {
+    URI base = URI.create(cli.optional("base").orElseThrow(() -> missing("--base")));
+    int people = cli.integer("people", 2000);
+    long seed = cli.longValue("seed", 6);
+    int samples = cli.integer("latency-samples", 20);
+    Path outFile = cli.optional("out").map(Path::of).orElse(null);
+    cli.rejectUnknown();
+    FhirHttpClient fhir =
+        new FhirHttpClient(
+            FhirHttpClient.newHttpClient(),
+            base,
+            java.util.Optional.empty(),
+            Duration.ofSeconds(60),
+            Duration.ofMinutes(5));
+    String md =
+        "date: "
+            + MachineInfo.now()
+            + "; machine: "
+            + MachineInfo.describe()
+            + "\n\n"
+            + new LinkageBench(fhir, out).run(people, seed, samples);
+    out.println(md);
+    if (outFile != null) {
+      write(outFile, md);
+    }
     return 0;
   }
 

@@ -109,7 +109,8 @@ final class CareHomeRecords {
     return transaction.build();
   }
 
-  private Patient patient(ResidentHistory history) {
+  /** The home's Patient for a resident (also used by the labelled linkage set). */
+  Patient patient(ResidentHistory history) {
     Person person = history.person();
     Patient patient = new Patient();
     patient.setId(history.residentId());

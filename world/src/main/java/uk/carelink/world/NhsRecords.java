@@ -47,6 +47,11 @@ final class NhsRecords {
 
   /** The GP practice's record of a registered resident. */
   void addGpPatient(TransactionBuilder transaction, ResidentHistory history, Rng rng) {
+    transaction.put(gpPatient(history, rng));
+  }
+
+  /** The GP practice's Patient, with the NHS side's demographic slips. */
+  Patient gpPatient(ResidentHistory history, Rng rng) {
     Patient patient =
         patient(
             "gp-" + rng.hex(10),
@@ -55,7 +60,7 @@ final class NhsRecords {
     if (history.death() != null) {
       patient.setDeceased(dateTime(history.death().at()));
     }
-    transaction.put(patient);
+    return patient;
   }
 
   /** The hospital's record and encounters; nothing when the resident never went to hospital. */
