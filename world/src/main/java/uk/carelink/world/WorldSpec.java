@@ -36,9 +36,9 @@ public record WorldSpec(
     requireRange("medicationRoundDays", medicationRoundDays, 0, 366);
   }
 
-  /** Two care homes of 40 beds, 12 months of history, 14 days of medication rounds. */
+  /** Two care homes of 40 beds, 12 months of history, 7 days of medication rounds. */
   public static WorldSpec sandboxDefault() {
-    return new WorldSpec(42, 2, 40, DEFAULT_REFERENCE_DATE, 12, 14);
+    return new WorldSpec(42, 2, 40, DEFAULT_REFERENCE_DATE, 12, 7);
   }
 
   public WorldSpec withCareHomes(int homes) {

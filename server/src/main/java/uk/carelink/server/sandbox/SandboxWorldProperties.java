@@ -29,7 +29,7 @@ public record SandboxWorldProperties(
     @DefaultValue("40") @Min(1) @Max(500) int bedsPerHome,
     @DefaultValue("2026-10-31") LocalDate referenceDate,
     @DefaultValue("12") @Min(1) @Max(120) int months,
-    @DefaultValue("14") @Min(0) @Max(366) int medicationRoundDays,
+    @DefaultValue("7") @Min(0) @Max(366) int medicationRoundDays,
     @DefaultValue("2") @Min(1) @Max(16) int loaderThreads) {
 
   public WorldSpec worldSpec() {
