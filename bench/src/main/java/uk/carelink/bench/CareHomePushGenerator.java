@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import uk.carelink.bench.CareHomeCodes.Measure;
+import uk.carelink.world.NhsNumber;
 
 /**
  * Deterministic generator of care homes' daily pushes: one FHIR transaction bundle per home and

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.carelink.world.NhsNumber;
 
 /**
  * Single-patient query latency, one request at a time: picks patients of each group from the

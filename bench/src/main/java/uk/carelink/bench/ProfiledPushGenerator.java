@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
 import uk.carelink.profiles.CareLinkProfiles;
+import uk.carelink.world.NhsNumber;
 
 /**
  * Care home pushes that conform to the CareLink profiles: per bundle one care home and, per

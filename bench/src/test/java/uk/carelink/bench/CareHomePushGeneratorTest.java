@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import uk.carelink.world.NhsNumber;
 
 class CareHomePushGeneratorTest {
   private static final ObjectMapper JSON = new ObjectMapper();

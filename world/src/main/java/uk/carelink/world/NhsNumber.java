@@ -1,11 +1,15 @@
 package uk.carelink.world;
 
+import java.util.Optional;
+
 /**
  * NHS numbers: ten digits, the last a modulus 11 check digit over the first nine (weights 10..2; 11
  * becomes 0; 10 means the nine digits cannot form a valid number). Synthetic data uses the 999
  * range, which the NHS reserves for test data.
  */
 public final class NhsNumber {
+
+  public static final String SYSTEM = Identifiers.NHS_NUMBER;
 
   private NhsNumber() {}
 
@@ -35,13 +39,25 @@ public final class NhsNumber {
     return check >= 0 && check == candidate.charAt(9) - '0';
   }
 
+  /**
+   * The test-range NHS number {@code 999} + the six given digits + check digit, or empty when those
+   * digits have no valid check digit.
+   */
+  public static Optional<String> testNumber(int sixDigits) {
+    if (sixDigits < 0 || sixDigits > 999_999) {
+      throw new IllegalArgumentException("expected 0..999999: " + sixDigits);
+    }
+    String nine = "999" + String.format("%06d", sixDigits);
+    int check = checkDigit(nine);
+    return check < 0 ? Optional.empty() : Optional.of(nine + check);
+  }
+
   /** A valid number in the 999 test range. */
   static String randomTestNumber(Rng rng) {
     while (true) {
-      String nine = "999" + String.format("%06d", rng.between(0, 999_999));
-      int check = checkDigit(nine);
-      if (check >= 0) {
-        return nine + check;
+      Optional<String> number = testNumber(rng.between(0, 999_999));
+      if (number.isPresent()) {
+        return number.get();
       }
     }
   }
