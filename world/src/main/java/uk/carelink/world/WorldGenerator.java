@@ -40,6 +40,12 @@ public final class WorldGenerator {
 
   /** Streams the world's transactions in load order; memory use stays that of one home. */
   public void generate(Consumer<PartyTransaction> sink) {
+    generateOrganizations(sink);
+    generateRecords(sink);
+  }
+
+  /** Every party's own Organization (and each home's Location): what everything else refers to. */
+  public void generateOrganizations(Consumer<PartyTransaction> sink) {
     for (PartyOrganization party :
         List.of(parties.gpPractice(), parties.hospital(), parties.analyst(), parties.admin())) {
       sink.accept(
@@ -55,6 +61,13 @@ public final class WorldGenerator {
               OrganizationRecords.forCareHome(
                   home, spec.bedsPerHome(), isNursingHome(index), postcode(index))));
     }
+  }
+
+  /**
+   * The homes' and the NHS side's records, home by home. Once the organisations are stored these
+   * transactions refer only to them and to themselves, so they may be submitted in any order.
+   */
+  public void generateRecords(Consumer<PartyTransaction> sink) {
     for (int index = 1; index <= spec.careHomes(); index++) {
       generateHome(index, sink);
     }

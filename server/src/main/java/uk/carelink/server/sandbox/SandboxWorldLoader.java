@@ -104,7 +104,8 @@ public class SandboxWorldLoader implements ApplicationRunner {
     AtomicLong resources = new AtomicLong();
     List<PartyTransaction> organizations = new ArrayList<>();
     List<PartyTransaction> records = new ArrayList<>();
-    world.generate(t -> (t.label().endsWith("/organization") ? organizations : records).add(t));
+    world.generateOrganizations(organizations::add);
+    world.generateRecords(records::add);
     // Organisations first: everything else refers to them. The rest is independent per bundle.
     for (PartyTransaction transaction : organizations) {
       submit(transaction, resources);
