@@ -6,15 +6,14 @@ import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Provenance;
@@ -98,38 +97,60 @@ public class SandboxWorldLoader implements ApplicationRunner {
     }
   }
 
-  private void load(WorldGenerator world) throws InterruptedException, ExecutionException {
+  private void load(WorldGenerator world) throws InterruptedException {
     long started = System.nanoTime();
     LOG.info("Loading the sandbox world ({})", world.spec().describe());
     AtomicLong resources = new AtomicLong();
-    List<PartyTransaction> organizations = new ArrayList<>();
-    List<PartyTransaction> records = new ArrayList<>();
-    world.generateOrganizations(organizations::add);
-    world.generateRecords(records::add);
-    // Organisations first: everything else refers to them. The rest is independent per bundle.
-    for (PartyTransaction transaction : organizations) {
-      submit(transaction, resources);
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(properties.loaderThreads());
+    AtomicLong transactions = new AtomicLong();
+    // Organisations first: everything else refers to them.
+    world.generateOrganizations(
+        transaction -> {
+          submit(transaction, resources);
+          transactions.incrementAndGet();
+        });
+    // The rest is independent per bundle: submitted as generated, a few at a time, so a large
+    // world never sits in memory whole.
+    int threads = properties.loaderThreads();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    Semaphore inFlight = new Semaphore(2 * threads);
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
     try {
-      List<Future<?>> pending = new ArrayList<>();
-      for (PartyTransaction transaction : records) {
-        pending.add(pool.submit(() -> submit(transaction, resources)));
-      }
-      for (Future<?> future : pending) {
-        future.get();
-      }
+      world.generateRecords(
+          transaction -> {
+            throwIfFailed(failure);
+            inFlight.acquireUninterruptibly();
+            pool.execute(
+                () -> {
+                  try {
+                    submit(transaction, resources);
+                    transactions.incrementAndGet();
+                  } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                  } finally {
+                    inFlight.release();
+                  }
+                });
+          });
     } finally {
-      pool.shutdownNow();
+      pool.shutdown();
+      pool.awaitTermination(1, TimeUnit.HOURS);
     }
+    throwIfFailed(failure);
     daoRegistry
         .getResourceDao(Provenance.class)
         .update(WorldMarker.of(world, new Date()), partyRequests.as(world.parties().admin()));
     LOG.info(
         "Sandbox world loaded: {} resources in {} transactions, {} s",
         resources.get(),
-        organizations.size() + records.size(),
+        transactions.get(),
         String.format("%.1f", (System.nanoTime() - started) / 1e9));
+  }
+
+  private static void throwIfFailed(AtomicReference<RuntimeException> failure) {
+    RuntimeException first = failure.get();
+    if (first != null) {
+      throw first;
+    }
   }
 
   private void submit(PartyTransaction transaction, AtomicLong resources) {
