@@ -136,6 +136,12 @@ public class SandboxWorldLoader implements ApplicationRunner {
       pool.awaitTermination(1, TimeUnit.HOURS);
     }
     throwIfFailed(failure);
+    // Agreements and residents' Consents refer to the records: last.
+    world.generateGovernance(
+        transaction -> {
+          submit(transaction, resources);
+          transactions.incrementAndGet();
+        });
     daoRegistry
         .getResourceDao(Provenance.class)
         .update(WorldMarker.of(world, new Date()), partyRequests.as(world.parties().admin()));

@@ -1,0 +1,24 @@
+package uk.carelink.server.audit;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.carelink.server.consent.ConsentProperties;
+
+/** The audit trail: always on, whatever else is switched off. */
+@Configuration(proxyBeanMethods = false)
+public class AuditConfig {
+
+  @Bean
+  AuditTrail auditTrail(IFhirSystemDao<Bundle, ?> systemDao, AuditProperties properties) {
+    return new AuditTrail(systemDao, properties);
+  }
+
+  @Bean
+  AuditRecorder auditRecorder(AuditTrail trail, FhirContext context, ConsentProperties consent) {
+    return new AuditRecorder(
+        trail, new AuditEventFactory("CareLink FHIR server"), context, consent);
+  }
+}
