@@ -1,8 +1,10 @@
 package uk.carelink.server.audit;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.carelink.server.consent.ConsentProperties;
@@ -14,6 +16,16 @@ public class AuditConfig {
   @Bean
   AuditTrail auditTrail(IFhirSystemDao<Bundle, ?> systemDao, AuditProperties properties) {
     return new AuditTrail(systemDao, properties);
+  }
+
+  /** On HAPI's storage interceptors: every path (API, transactions, in-process). */
+  @Bean
+  SmartInitializingSingleton auditTrailStorageRules(
+      IInterceptorService interceptors, FhirContext context) {
+    return () -> {
+      interceptors.registerInterceptor(new AuditReferencesDoNotBlockDeletes());
+      interceptors.registerInterceptor(new AuditEventsSkipSubscriptions(context));
+    };
   }
 
   @Bean

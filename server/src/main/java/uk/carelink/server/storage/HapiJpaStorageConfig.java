@@ -15,7 +15,6 @@ import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.cfg.AvailableSettings;
@@ -68,13 +67,6 @@ public class HapiJpaStorageConfig {
     settings.setMatchUrlCacheEnabled(storage.matchUrlCache());
     // References to other servers are not resolvable and would leak through linked views.
     settings.setAllowExternalReferences(false);
-    // The audit trail names the records it disclosed; it must not keep them from being deleted.
-    settings.setEnforceReferentialIntegrityOnDeleteDisableForPaths(
-        Set.of(
-            "AuditEvent.entity.what",
-            "AuditEvent.entity.what.where(resolve() is Patient)",
-            "AuditEvent.agent.who",
-            "AuditEvent.agent.who.where(resolve() is Patient)"));
     return settings;
   }
 

@@ -212,7 +212,7 @@ final class ConsentFixture {
     if (person.hospitalPatientId() != null) {
       records.add(person.hospitalPatientId());
     }
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (true) {
       Map<String, Optional<String>> golden = new LinkedHashMap<>();
       records.forEach(id -> golden.put(id, goldenOf(id)));
@@ -253,7 +253,7 @@ final class ConsentFixture {
     return Optional.empty();
   }
 
-  private static Patient nhsPatient(String nhs, String family, int n) {
+  private Patient nhsPatient(String nhs, String family, int n) {
     Patient patient = new Patient();
     patient.addIdentifier().setSystem(CareLinkProfiles.NHS_NUMBER).setValue(nhs);
     patient.addName().setFamily(family).addGiven(givenName(n));
@@ -272,32 +272,50 @@ final class ConsentFixture {
     }
   }
 
+  /**
+   * Demographics unlike every other person's (in this run and in other fixtures of the same
+   * database), so MDM links a person's records by NHS number and never to someone else.
+   */
   private String familyName(int n) {
+    java.util.Random random = random(n);
+    StringBuilder name = new StringBuilder();
+    name.append((char) ('B' + random.nextInt(20)));
+    for (int i = 0; i < 7; i++) {
+      name.append((char) ('a' + random.nextInt(26)));
+    }
+    return name.toString();
+  }
+
+  private String givenName(int n) {
     String[] names = {
-      "Quennell",
-      "Ashworth",
-      "Bramhall",
-      "Cottingham",
-      "Dunstable",
-      "Enderby",
-      "Fenwick",
-      "Gisburn",
-      "Hatherley",
-      "Ingleby",
-      "Jessop",
-      "Kettering",
-      "Lambourn",
-      "Marchbank"
+      "Albert",
+      "Bernard",
+      "Cyril",
+      "Desmond",
+      "Ernest",
+      "Frederick",
+      "Gilbert",
+      "Horace",
+      "Ivor",
+      "Julian",
+      "Kenneth",
+      "Leonard",
+      "Maurice",
+      "Norman",
+      "Oswald",
+      "Percy"
     };
-    return names[(n - 1) % names.length] + "-" + run;
+    return names[random(n).nextInt(names.length)];
   }
 
-  private static String givenName(int n) {
-    String[] names = {"Albert", "Bernard", "Cyril", "Desmond", "Ernest", "Frederick", "Gilbert"};
-    return names[(n - 1) % names.length];
+  private String birthDate(int n) {
+    java.util.Random random = random(n);
+    return String.format(
+        "19%02d-%02d-%02d",
+        20 + random.nextInt(30), 1 + random.nextInt(12), 1 + random.nextInt(28));
   }
 
-  private static String birthDate(int n) {
-    return String.format("19%02d-%02d-%02d", 20 + n % 30, 1 + n % 12, 1 + n % 28);
+  private java.util.Random random(int n) {
+    return new java.util.Random(Long.parseLong(run) * 1_000 + n);
   }
 }
