@@ -79,7 +79,6 @@ class ConsentNoLeakTest extends FhirApiTest {
             .header("X-Purpose-Of-Use", "HOPERAT")
             .queryParam("subject", subjects.toString())
             .queryParam("_count", 2)
-            .queryParam("_total", "accurate")
             .get("/Observation")
             .then()
             .statusCode(200)
