@@ -13,6 +13,8 @@ import uk.carelink.server.consent.ConsentProperties;
 @Configuration(proxyBeanMethods = false)
 public class AuditConfig {
 
+  private static final String OBSERVER = "CareLink FHIR server";
+
   @Bean
   AuditTrail auditTrail(IFhirSystemDao<Bundle, ?> systemDao, AuditProperties properties) {
     return new AuditTrail(systemDao, properties);
@@ -30,7 +32,11 @@ public class AuditConfig {
 
   @Bean
   AuditRecorder auditRecorder(AuditTrail trail, FhirContext context, ConsentProperties consent) {
-    return new AuditRecorder(
-        trail, new AuditEventFactory("CareLink FHIR server"), context, consent);
+    return new AuditRecorder(trail, new AuditEventFactory(OBSERVER), context, consent);
+  }
+
+  @Bean
+  RefusedAuthenticationAudit refusedAuthenticationAudit(AuditTrail trail) {
+    return new RefusedAuthenticationAudit(trail, OBSERVER);
   }
 }
