@@ -70,6 +70,39 @@ public class AccessDecider {
     return agreement.get();
   }
 
+  /**
+   * The controllers whose data about people this party could be permitted to see for this purpose
+   * and class: itself and the grantors of agreements that permit it now. Empty when that cannot be
+   * narrowed: an unrestricted role, or a resident-level Consent that may permit the party (it can
+   * open any controller's data about that resident).
+   */
+  public java.util.Optional<java.util.Set<DataController>> possibleControllers(
+      DataController party,
+      String role,
+      String purpose,
+      String resourceType,
+      ConsentIndex consents,
+      java.time.Instant at) {
+    if (properties.unrestrictedRoles().contains(role)
+        || consents.residentMayPermit(party, purpose, resourceType)) {
+      return java.util.Optional.empty();
+    }
+    AccessQuestion question =
+        new AccessQuestion(
+            party, role, purpose, resourceType, List.of(), List.of(), null, Set.of(), at);
+    java.util.Set<DataController> controllers = new java.util.LinkedHashSet<>();
+    controllers.add(party);
+    consents
+        .agreementsByGrantor()
+        .forEach(
+            (grantor, rules) -> {
+              if (rules.stream().anyMatch(rule -> rule.provision().mayPermit(question))) {
+                controllers.add(grantor);
+              }
+            });
+    return java.util.Optional.of(controllers);
+  }
+
   /** Deny if any rule denies (naming those that do), else permit if any permits, else nothing. */
   private static Optional<AccessDecision> strongest(
       List<ConsentRule> rules, AccessQuestion q, Rule denyRule, Rule permitRule) {

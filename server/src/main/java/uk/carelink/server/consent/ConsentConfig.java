@@ -69,6 +69,17 @@ public class ConsentConfig {
   }
 
   @Bean
+  @ConditionalOnProperty(
+      prefix = "carelink.consent",
+      name = "enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  ControllerNarrowing controllerNarrowing(
+      AccessDecider decider, ConsentProperties properties, FhirContext context) {
+    return new ControllerNarrowing(decider, properties, context);
+  }
+
+  @Bean
   UniformNotFound uniformNotFound() {
     return new UniformNotFound();
   }

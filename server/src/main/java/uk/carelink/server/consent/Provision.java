@@ -55,6 +55,44 @@ public record Provision(
     return childPermits ? Optional.of(Vote.PERMIT) : Optional.ofNullable(own);
   }
 
+  /**
+   * Whether some part of this tree could permit the party, purpose and class of the question,
+   * whatever the codes and labels of a particular resource: used to narrow searches, so it errs on
+   * the side of yes.
+   */
+  public boolean mayPermit(AccessQuestion question) {
+    return mayPermit(question, null);
+  }
+
+  private boolean mayPermit(AccessQuestion question, Vote inherited) {
+    if (!matchesIgnoringResource(question)) {
+      return false;
+    }
+    Vote own = type != null ? type : inherited;
+    if (own == Vote.PERMIT) {
+      return true;
+    }
+    for (Provision child : children) {
+      if (child.mayPermit(question, own)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** As {@link #mayPermit}, at any time (periods ignored). */
+  public boolean mayPermitAnyTime(AccessQuestion question) {
+    return mayPermit(question, null);
+  }
+
+  private boolean matchesIgnoringResource(AccessQuestion question) {
+    return (question.at() == null || start == null || !question.at().isBefore(start))
+        && (question.at() == null || end == null || question.at().isBefore(end))
+        && (actors.isEmpty() || actors.contains(question.party()))
+        && (purposes.isEmpty() || purposes.contains(question.purpose()))
+        && (classes.isEmpty() || classes.contains(question.resourceType()));
+  }
+
   private boolean matches(AccessQuestion question) {
     return (start == null || !question.at().isBefore(start))
         && (end == null || question.at().isBefore(end))
