@@ -17,7 +17,6 @@ import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Quantity;
@@ -114,7 +113,8 @@ final class ColumnValues {
         if (date.getYear() < 1850 || date.isAfter(LocalDate.now().plusYears(1))) {
           return Checked.fail("BAD_DATE", "the year " + date.getYear() + " is not plausible");
         }
-        return Checked.ok(new DateType(date.toString()));
+        // A dateTime of day precision: valid wherever a date or a dateTime goes.
+        return Checked.ok(new DateTimeType(date.toString()));
       } catch (DateTimeParseException e) {
         // try the next format
       }
