@@ -14,7 +14,8 @@ class EmarMappingTest {
 
   static MappingEngine engine;
   static final IngestContext HOME =
-      new IngestContext("https://carelink.example.org/Id/cqc-location-id", "1-101000001", "test", null);
+      new IngestContext(
+          "https://carelink.example.org/Id/cqc-location-id", "1-101000001", "test", null);
 
   @BeforeAll
   static void load() {
@@ -27,9 +28,19 @@ class EmarMappingTest {
         engine.map("emar", "administrations.csv", Samples.bytes(Samples.EMAR), HOME);
     assertThat(result.rejects()).isEmpty();
     assertThat(result.mapped()).hasSize(112);
-    MedicationAdministration first = (MedicationAdministration) result.mapped().get(0).resources().get(0);
-    System.out.println(FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true).encodeResourceToString(first));
-    MedicationAdministration second = (MedicationAdministration) result.mapped().get(1).resources().get(0);
-    System.out.println(FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true).encodeResourceToString(second));
+    MedicationAdministration first =
+        (MedicationAdministration) result.mapped().get(0).resources().get(0);
+    System.out.println(
+        FhirContext.forR4Cached()
+            .newJsonParser()
+            .setPrettyPrint(true)
+            .encodeResourceToString(first));
+    MedicationAdministration second =
+        (MedicationAdministration) result.mapped().get(1).resources().get(0);
+    System.out.println(
+        FhirContext.forR4Cached()
+            .newJsonParser()
+            .setPrettyPrint(true)
+            .encodeResourceToString(second));
   }
 }

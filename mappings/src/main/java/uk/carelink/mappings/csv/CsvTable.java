@@ -24,7 +24,8 @@ public final class CsvTable {
   private final List<Record> records;
   private final List<Reject> rejects;
 
-  private CsvTable(char delimiter, List<String> header, List<Record> records, List<Reject> rejects) {
+  private CsvTable(
+      char delimiter, List<String> header, List<Record> records, List<Reject> rejects) {
     this.delimiter = delimiter;
     this.header = header;
     this.records = records;
@@ -204,7 +205,8 @@ public final class CsvTable {
     long bestScore = -1;
     for (char candidate : DELIMITERS) {
       long score = 0;
-      for (String name : headerLine.split(java.util.regex.Pattern.quote(String.valueOf(candidate)))) {
+      for (String name :
+          headerLine.split(java.util.regex.Pattern.quote(String.valueOf(candidate)))) {
         String cleaned = name.strip().replace("\"", "").replace("\uFEFF", "");
         if (knownHeaders.contains(cleaned.toLowerCase(Locale.ROOT))) {
           score++;

@@ -73,8 +73,8 @@ public final class CsvText {
       charset = WINDOWS_1252;
     }
     try {
-      String text = strict(charset).decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-          .toString();
+      String text =
+          strict(charset).decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
       return new Decoded(text, charset, null);
     } catch (CharacterCodingException e) {
       int offset = firstBadByte(bytes, start, charset);

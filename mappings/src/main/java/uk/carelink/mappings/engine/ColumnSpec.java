@@ -61,7 +61,9 @@ public record ColumnSpec(
     variants = variants == null ? Map.of() : Map.copyOf(variants);
   }
 
-  /** This column with a variant's checks laid over it (the variant wins where it says something). */
+  /**
+   * This column with a variant's checks laid over it (the variant wins where it says something).
+   */
   ColumnSpec with(ColumnSpec variant) {
     return new ColumnSpec(
         header,

@@ -29,7 +29,8 @@ import org.hl7.fhir.r4.model.StringType;
  */
 final class ColumnValues {
 
-  private static final Pattern QUANTITY = Pattern.compile("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(\\S.*)?$");
+  private static final Pattern QUANTITY =
+      Pattern.compile("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(\\S.*)?$");
   private static final String UCUM = "http://unitsofmeasure.org";
 
   /** A converted value, or the error code and reason. */
@@ -102,8 +103,7 @@ final class ColumnValues {
               + " and "
               + (column.max() == null ? "-" : column.max().toPlainString()));
     }
-    return Checked.ok(
-        integer ? new IntegerType(number.intValueExact()) : new DecimalType(number));
+    return Checked.ok(integer ? new IntegerType(number.intValueExact()) : new DecimalType(number));
   }
 
   private static Checked date(ColumnSpec column, String raw) {
@@ -132,7 +132,8 @@ final class ColumnValues {
         }
         ZonedDateTime zoned = local.atZone(zone);
         return Checked.ok(
-            new DateTimeType(zoned.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+            new DateTimeType(
+                zoned.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
       } catch (DateTimeParseException e) {
         // try the next format
       }
@@ -207,7 +208,8 @@ final class ColumnValues {
     Matcher m = QUANTITY.matcher(raw);
     if (!m.matches() || m.group(2) == null) {
       return Checked.fail(
-          "BAD_QUANTITY", "expected a number followed by a unit, e.g. 40mg (units: " + units(column) + ")");
+          "BAD_QUANTITY",
+          "expected a number followed by a unit, e.g. 40mg (units: " + units(column) + ")");
     }
     String unit = m.group(2).strip();
     String ucum = null;
@@ -217,12 +219,14 @@ final class ColumnValues {
       }
     }
     if (ucum == null) {
-      return Checked.fail("UNKNOWN_UNIT", "the unit '" + unit + "' is not known (units: " + units(column) + ")");
+      return Checked.fail(
+          "UNKNOWN_UNIT", "the unit '" + unit + "' is not known (units: " + units(column) + ")");
     }
     BigDecimal value = new BigDecimal(m.group(1));
     if ((column.min() != null && value.compareTo(column.min()) < 0)
         || (column.max() != null && value.compareTo(column.max()) > 0)) {
-      return Checked.fail("OUT_OF_RANGE", "the amount must be between " + column.min() + " and " + column.max());
+      return Checked.fail(
+          "OUT_OF_RANGE", "the amount must be between " + column.min() + " and " + column.max());
     }
     Quantity quantity = new Quantity().setValue(value).setUnit(ucum).setSystem(UCUM).setCode(ucum);
     return Checked.ok(quantity);

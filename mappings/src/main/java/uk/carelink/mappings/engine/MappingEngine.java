@@ -118,7 +118,8 @@ public final class MappingEngine {
     String sha256 = sha256(content);
     CsvText.Decoded decoded = CsvText.decode(content, file, context.charset());
     if (!decoded.ok()) {
-      return new MappingResult(definition, file, sha256, "", 0, List.of(), List.of(decoded.reject()));
+      return new MappingResult(
+          definition, file, sha256, "", 0, List.of(), List.of(decoded.reject()));
     }
     Map<String, ColumnSpec> byHeader = new LinkedHashMap<>();
     for (ColumnSpec column : definition.columns()) {
@@ -126,8 +127,7 @@ public final class MappingEngine {
       column.aliases().forEach(alias -> byHeader.put(normalise(alias), column));
     }
     CsvTable table =
-        CsvTable.parse(
-            decoded.text(), file, byHeader.keySet(), MAX_FIELD_LENGTH, MAX_ROWS);
+        CsvTable.parse(decoded.text(), file, byHeader.keySet(), MAX_FIELD_LENGTH, MAX_ROWS);
     List<Reject> rejects = new ArrayList<>(table.rejects());
     if (table.header().isEmpty()) {
       return new MappingResult(
@@ -173,10 +173,20 @@ public final class MappingEngine {
                 record.line(),
                 "",
                 "",
-                "the map " + definition.mappingVersion() + " could not map the row: " + e.getMessage()));
+                "the map "
+                    + definition.mappingVersion()
+                    + " could not map the row: "
+                    + e.getMessage()));
       }
     }
-    int rowsRead = table.records().size() + (int) table.rejects().stream().filter(r -> r.row() > 0).map(Reject::row).distinct().count();
+    int rowsRead =
+        table.records().size()
+            + (int)
+                table.rejects().stream()
+                    .filter(r -> r.row() > 0)
+                    .map(Reject::row)
+                    .distinct()
+                    .count();
     return new MappingResult(
         definition, file, sha256, decoded.charset().name(), rowsRead, mapped, sorted(rejects));
   }
@@ -218,7 +228,9 @@ public final class MappingEngine {
                 "the header has no column '"
                     + column.header()
                     + "'"
-                    + (column.aliases().isEmpty() ? "" : " (or " + String.join(", ", column.aliases()) + ")")
+                    + (column.aliases().isEmpty()
+                        ? ""
+                        : " (or " + String.join(", ", column.aliases()) + ")")
                     + "; found: "
                     + String.join(", ", header)));
       }
@@ -259,7 +271,13 @@ public final class MappingEngine {
         if (column.required()) {
           rejects.add(
               new Reject(
-                  "REQUIRED", file, record.row(), record.line(), column.header(), "", "a value is required"));
+                  "REQUIRED",
+                  file,
+                  record.row(),
+                  record.line(),
+                  column.header(),
+                  "",
+                  "a value is required"));
         }
         elements.put(column.element(), null);
         continue;
@@ -329,9 +347,12 @@ public final class MappingEngine {
     static ConceptMaps fromPackage(FhirContext fhir) {
       Map<String, ConceptMap> byUrl = new HashMap<>();
       try (InputStream tgz =
-          MappingEngine.class.getClassLoader().getResourceAsStream(CareLinkProfiles.PACKAGE_CLASSPATH)) {
+          MappingEngine.class
+              .getClassLoader()
+              .getResourceAsStream(CareLinkProfiles.PACKAGE_CLASSPATH)) {
         if (tgz == null) {
-          throw new IllegalStateException("No " + CareLinkProfiles.PACKAGE_CLASSPATH + " on the class path");
+          throw new IllegalStateException(
+              "No " + CareLinkProfiles.PACKAGE_CLASSPATH + " on the class path");
         }
         NpmPackage npm = NpmPackage.fromPackage(tgz);
         for (String file : npm.list("package")) {
