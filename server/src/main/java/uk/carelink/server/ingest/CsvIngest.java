@@ -111,7 +111,7 @@ public class CsvIngest {
     Bundle transaction = assembled.transaction();
     SmartScopeInterceptor.checkEntries(request, transaction);
     Bundle response = systemDao.transaction(request, transaction);
-    return stored(result, valid.size(), skipped, started, response, sorted(rejects));
+    return stored(result, valid.size(), skipped, response, sorted(rejects));
   }
 
   private IngestOutcome rejected(
@@ -134,7 +134,6 @@ public class CsvIngest {
       MappingResult result,
       int mapped,
       int skipped,
-      Instant started,
       Bundle response,
       List<Reject> rejects) {
     List<String> created = new ArrayList<>();
@@ -148,9 +147,7 @@ public class CsvIngest {
         provenance = location;
       } else if (answer.getStatus().startsWith("201")) {
         created.add(location);
-      } else if (answer.hasLastModified()
-          && answer.getLastModified().toInstant().isBefore(started)) {
-        // A conditional update that changed nothing keeps the stored version and its time.
+      } else if (noChange(answer)) {
         unchanged.add(location);
       } else {
         updated.add(location);
@@ -168,6 +165,20 @@ public class CsvIngest {
         unchanged,
         provenance,
         rejects);
+  }
+
+  /**
+   * HAPI says in each entry's outcome what storing it did (its storage response codes, e.g.
+   * SUCCESSFUL_CONDITIONAL_UPDATE_NO_CHANGE): a conditional update that found nothing to change
+   * keeps the stored version.
+   */
+  private static boolean noChange(Bundle.BundleEntryResponseComponent answer) {
+    if (answer.getOutcome() instanceof org.hl7.fhir.r4.model.OperationOutcome outcome) {
+      return outcome.getIssue().stream()
+          .flatMap(issue -> issue.getDetails().getCoding().stream())
+          .anyMatch(coding -> coding.getCode() != null && coding.getCode().endsWith("NO_CHANGE"));
+    }
+    return false;
   }
 
   /**
