@@ -131,11 +131,7 @@ public class CsvIngest {
   }
 
   private static IngestOutcome stored(
-      MappingResult result,
-      int mapped,
-      int skipped,
-      Bundle response,
-      List<Reject> rejects) {
+      MappingResult result, int mapped, int skipped, Bundle response, List<Reject> rejects) {
     List<String> created = new ArrayList<>();
     List<String> updated = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
