@@ -338,6 +338,28 @@ class IngestApiTest extends FhirApiTest {
   }
 
   @Test
+  void anIngestNeedsTheScopesOfEveryEntryItWritesAndStoresNothingWithout() {
+    residentsOf("carehome-a");
+    String noProvenance =
+        uk.carelink.server.support.SandboxTokens.fetch(
+            port, "carehome-a", "system/Bundle.c system/Observation.cruds system/Patient.cruds");
+    String text = sampleText(CsvUploads.INCIDENTS).replace("INC-00001,", "INC-08001,");
+
+    upload(
+            fhirAnonymous().auth().oauth2(noProvenance),
+            "incidents",
+            "incidents.csv",
+            text.getBytes(StandardCharsets.UTF_8))
+        .then()
+        .statusCode(403)
+        .body("resourceType", equalTo("OperationOutcome"))
+        .body("issue[0].diagnostics", containsString("Bundle.entry[20]"))
+        .body("issue[0].diagnostics", containsString("Provenance"));
+    assertThat(total("Observation", "identifier", keySystem(HOME_A, "incident") + "|INC-08001"))
+        .isZero();
+  }
+
+  @Test
   void anUnknownFormatIsABadRequestNamingTheKnownOnes() {
     upload(fhirAs("carehome-a"), "spreadsheet", "x.csv", sample(CsvUploads.INCIDENTS))
         .then()
