@@ -103,6 +103,9 @@ final class ColumnValues {
               + " and "
               + (column.max() == null ? "-" : column.max().toPlainString()));
     }
+    if (integer && number.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+      return Checked.fail("OUT_OF_RANGE", "is too large");
+    }
     return Checked.ok(integer ? new IntegerType(number.intValueExact()) : new DecimalType(number));
   }
 

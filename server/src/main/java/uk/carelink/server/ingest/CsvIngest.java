@@ -84,7 +84,7 @@ public class CsvIngest {
     if (rejects.stream().anyMatch(r -> r.row() == 0)) {
       return rejected(result, 0, skipped, sorted(rejects));
     }
-    rejects.addAll(profileErrors(result, assembled));
+    rejects.addAll(profileErrors(result, rows, assembled));
     Set<Integer> rejectedRows = new HashSet<>();
     rejects.forEach(r -> rejectedRows.add(r.row()));
     List<MappedRow> valid = rows.stream().filter(r -> !rejectedRows.contains(r.row())).toList();
@@ -253,7 +253,10 @@ public class CsvIngest {
   }
 
   /** Every resource against the profiles it claims, as the server will check it on write. */
-  private List<Reject> profileErrors(MappingResult result, IngestBundle.Assembled assembled) {
+  private List<Reject> profileErrors(
+      MappingResult result, List<MappedRow> rows, IngestBundle.Assembled assembled) {
+    Map<Integer, Integer> lineByRow = new HashMap<>();
+    rows.forEach(r -> lineByRow.put(r.row(), r.line()));
     List<Reject> rejects = new ArrayList<>();
     List<BundleEntryComponent> entries = assembled.transaction().getEntry();
     Set<Integer> failedRows = new HashSet<>();
@@ -274,7 +277,7 @@ public class CsvIngest {
                 "PROFILE_INVALID",
                 result.file(),
                 row,
-                0,
+                lineByRow.getOrDefault(row, 0),
                 "",
                 "",
                 resource.fhirType()
