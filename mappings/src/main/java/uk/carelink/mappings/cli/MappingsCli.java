@@ -47,7 +47,8 @@ public final class MappingsCli {
   private final PrintStream out;
   private final PrintStream err;
 
-  MappingsCli(PrintStream out, PrintStream err) {
+  /** A tool writing to the given streams (the tests read them). */
+  public MappingsCli(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
   }
@@ -56,7 +57,8 @@ public final class MappingsCli {
     System.exit(new MappingsCli(System.out, System.err).run(args));
   }
 
-  int run(String[] args) {
+  /** Runs one command; returns the exit status (0 done, 2 rejected, 1 usage or I/O error). */
+  public int run(String[] args) {
     if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0])) {
       usage();
       return args.length == 0 ? 1 : 0;

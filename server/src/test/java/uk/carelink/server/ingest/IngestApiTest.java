@@ -360,6 +360,37 @@ class IngestApiTest extends FhirApiTest {
   }
 
   @Test
+  void theCommandLineToolPostsAFileToIngestAsTheCareHome() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    uk.carelink.mappings.cli.MappingsCli cli =
+        new uk.carelink.mappings.cli.MappingsCli(
+            new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+            new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+
+    int status =
+        cli.run(
+            new String[] {
+              "post",
+              "--format",
+              "resident-register",
+              "--server",
+              "http://127.0.0.1:" + port + "/fhir",
+              "--client-id",
+              "carehome-b",
+              "--client-secret",
+              "sandbox-secret",
+              "../mappings/resident-register/sample/residents.csv"
+            });
+
+    assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    Parameters report = parse(Parameters.class, out.toString(StandardCharsets.UTF_8));
+    assertThat(intParam(report, "rowsMapped")).isEqualTo(24);
+    assertThat(countWith("Patient", keySystem(HOME_B, "resident"))).isEqualTo(24);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("HTTP 200");
+  }
+
+  @Test
   void anUnknownFormatIsABadRequestNamingTheKnownOnes() {
     upload(fhirAs("carehome-a"), "spreadsheet", "x.csv", sample(CsvUploads.INCIDENTS))
         .then()
