@@ -17,15 +17,15 @@ public final class CsvTable {
   private static final char[] DELIMITERS = {',', ';', '\t', '|'};
 
   /** A data row: its number (1 = first after the header), first line and fields. */
-  public record Record(int row, int line, List<String> fields) {}
+  public record DataRow(int row, int line, List<String> fields) {}
 
   private final char delimiter;
   private final List<String> header;
-  private final List<Record> records;
+  private final List<DataRow> records;
   private final List<Reject> rejects;
 
   private CsvTable(
-      char delimiter, List<String> header, List<Record> records, List<Reject> rejects) {
+      char delimiter, List<String> header, List<DataRow> records, List<Reject> rejects) {
     this.delimiter = delimiter;
     this.header = header;
     this.records = records;
@@ -41,7 +41,7 @@ public final class CsvTable {
   }
 
   /** Rows that parsed cleanly; rows with structural problems are in {@link #rejects()}. */
-  public List<Record> records() {
+  public List<DataRow> records() {
     return records;
   }
 
@@ -131,7 +131,7 @@ public final class CsvTable {
       return new CsvTable(delimiter, List.of(), List.of(), rejects);
     }
     List<String> header = rawRows.get(0).stream().map(String::strip).toList();
-    List<Record> records = new ArrayList<>();
+    List<DataRow> records = new ArrayList<>();
     for (int r = 1; r < rawRows.size(); r++) {
       List<String> row = rawRows.get(r);
       int rowNumber = r;
@@ -184,7 +184,7 @@ public final class CsvTable {
         }
       }
       if (!tooLong) {
-        records.add(new Record(rowNumber, rowStart, row));
+        records.add(new DataRow(rowNumber, rowStart, row));
       }
     }
     return new CsvTable(delimiter, header, records, rejects);
@@ -206,7 +206,8 @@ public final class CsvTable {
     for (char candidate : DELIMITERS) {
       long score = 0;
       for (String name :
-          headerLine.split(java.util.regex.Pattern.quote(String.valueOf(candidate)))) {
+          java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(String.valueOf(candidate)))
+              .split(headerLine)) {
         String cleaned = name.strip().replace("\"", "").replace("\uFEFF", "");
         if (knownHeaders.contains(cleaned.toLowerCase(Locale.ROOT))) {
           score++;

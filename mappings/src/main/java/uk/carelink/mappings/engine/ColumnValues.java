@@ -109,11 +109,11 @@ final class ColumnValues {
     return Checked.ok(integer ? new IntegerType(number.intValueExact()) : new DecimalType(number));
   }
 
-  private static Checked date(ColumnSpec column, String raw) {
+  private Checked date(ColumnSpec column, String raw) {
     for (String format : column.formats()) {
       try {
         LocalDate date = LocalDate.parse(raw, formatter(format));
-        if (date.getYear() < 1850 || date.isAfter(LocalDate.now().plusYears(1))) {
+        if (date.getYear() < 1850 || date.isAfter(LocalDate.now(zone).plusYears(1))) {
           return Checked.fail("BAD_DATE", "the year " + date.getYear() + " is not plausible");
         }
         // A dateTime of day precision: valid wherever a date or a dateTime goes.
@@ -130,7 +130,7 @@ final class ColumnValues {
     for (String format : column.formats()) {
       try {
         LocalDateTime local = LocalDateTime.parse(raw, formatter(format));
-        if (local.getYear() < 1850 || local.isAfter(LocalDateTime.now().plusYears(1))) {
+        if (local.getYear() < 1850 || local.isAfter(LocalDateTime.now(zone).plusYears(1))) {
           return Checked.fail("BAD_DATE", "the year " + local.getYear() + " is not plausible");
         }
         ZonedDateTime zoned = local.atZone(zone);

@@ -78,7 +78,7 @@ public final class MappingEngine {
     ConceptMaps conceptMaps = ConceptMaps.fromPackage(fhir);
     ClassLoader loader = MappingEngine.class.getClassLoader();
     Map<String, LoadedFormat> formats = new TreeMap<>();
-    for (String name : resourceText(loader, "mappings/formats.txt").split("\\R")) {
+    for (String name : resourceText(loader, "mappings/formats.txt").lines().toList()) {
       if (name.isBlank()) {
         continue;
       }
@@ -151,7 +151,7 @@ public final class MappingEngine {
         new ColumnValues(ZoneId.of(definition.timeZone()), conceptMaps.sourceCodesByUrl());
     StructureMapUtilities transformer = new StructureMapUtilities(worker, conceptMaps.services());
     List<MappedRow> mapped = new ArrayList<>();
-    for (CsvTable.Record record : table.records()) {
+    for (CsvTable.DataRow record : table.records()) {
       List<Reject> rowRejects = new ArrayList<>();
       SourceRow row = checkRow(definition, record, positions, values, context, file, rowRejects);
       if (!rowRejects.isEmpty()) {
@@ -240,7 +240,7 @@ public final class MappingEngine {
 
   private static SourceRow checkRow(
       FormatDefinition definition,
-      CsvTable.Record record,
+      CsvTable.DataRow record,
       Map<ColumnSpec, Integer> positions,
       ColumnValues values,
       IngestContext context,
