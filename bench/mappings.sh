@@ -20,6 +20,7 @@ SERVER_PID=""
 cleanup() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
   rm -rf "$WORK"
+  if [ -n "${UNDER_TEST_DIR:-}" ]; then rm -rf "$UNDER_TEST_DIR"; fi
 }
 trap cleanup EXIT
 
