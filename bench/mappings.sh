@@ -66,18 +66,19 @@ ROWS=$(( $(wc -l < "$OBS") - 1 ))
 for f in resident-register:residents.csv daily-observations:observations.csv incidents:incidents.csv emar:administrations.csv; do
   format=${f%%:*}; file="$ROOT/mappings/$format/sample/${f#*:}"
   java -Xmx512m -jar "$CLI" time --format "$format" --repeat "$REPEAT" "$file" 2>/dev/null \
-    | awk -F'\t' '{ split($2, a, " "); printf "| %s | %s | %s | %s | %s |\n", $1, a[1], a[4], $3, $4 }' >> "$OUT.tmp"
+    | awk -F'\t' '{ split($2, a, " "); sub(/ s$/, "", $3); sub(/ rows\/s$/, "", $4); printf "| %s | %s | %s | %s | %s |\n", $1, a[1], a[4], $3, $4 }' >> "$OUT.tmp"
 done
 java -Xmx512m -jar "$CLI" time --format daily-observations --repeat 3 "$OBS" 2>/dev/null \
-  | awk -F'\t' '{ split($2, a, " "); printf "| %s (x'"$COPIES"') | %s | %s | %s | %s |\n", $1, a[1], a[4], $3, $4 }' >> "$OUT.tmp"
+  | awk -F'\t' '{ split($2, a, " "); sub(/ s$/, "", $3); sub(/ rows\/s$/, "", $4); printf "| %s (x'"$COPIES"') | %s | %s | %s | %s |\n", $1, a[1], a[4], $3, $4 }' >> "$OUT.tmp"
 
 # Map + validate + store through the server.
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$BENCH/target/logs"
 LOG="$BENCH/target/logs/mappings-server-$RUN_ID.log"
 echo "starting $SERVER_UNDER_TEST on 127.0.0.1:$PORT (log $LOG)" >&2
-CARELINK_STORAGE_DATA_DIR="$WORK/data" SERVER_ADDRESS=127.0.0.1 SERVER_PORT="$PORT" \
-  java $SERVER_JVM_OPTS -jar "$SERVER_UNDER_TEST" > "$LOG" 2>&1 &
+# shellcheck disable=SC2086
+java $SERVER_JVM_OPTS -jar "$SERVER_UNDER_TEST" --server.address=127.0.0.1 --server.port="$PORT" \
+  --carelink.storage.data-dir="$WORK/data" > "$LOG" 2>&1 &
 SERVER_PID=$!
 BASE="http://127.0.0.1:$PORT"
 for _ in $(seq 600); do
