@@ -44,6 +44,10 @@ public final class BenchMain {
                     --server-jar PATH (starts it on a throw-away PostgreSQL database) or
                     --base http://127.0.0.1:8080/fhir  --pushes 40 (per side) --residents 10
                     --server-jvm-opts "-Xmx1g" --pg-port 5432 --out bench/target/validation-cost.md
+        consent   cost of consent enforcement on searches: the same searches sent alternately
+                  by parties consent filters and by the service desk (unfiltered), on the
+                  default sandbox world  --server-jar PATH --rounds 100 --pg-port 5432
+                    --out bench/target/consent-cost.md
 
       workload options (compare, workload):
         --pushes 200 --homes 4 --seed 42 --clients 2 --synthea-dir DIR (omit: no Synthea)
@@ -75,6 +79,7 @@ public final class BenchMain {
           case "generate" -> generate(cli, out);
           case "validation" -> validation(cli, out);
           case "linkage" -> linkage(cli, out);
+          case "consent" -> consent(cli, out);
           default -> {
             System.err.print(USAGE);
             yield cli.command().isEmpty() || cli.command().equals("help") ? 0 : 2;
@@ -277,6 +282,48 @@ public final class BenchMain {
     write(outFile, md);
     out.println(md);
     return 0;
+  }
+
+  /** Consent-filtered searches against the same searches unfiltered, one server, same data. */
+  private static int consent(CliArgs cli, PrintStream out) throws Exception {
+    int rounds = cli.integer("rounds", 100);
+    Path outFile = Path.of(cli.string("out", "bench/target/consent-cost.md"));
+    String secret = cli.string("client-secret", AuthOptions.SANDBOX_SECRET);
+    HttpClient http = FhirHttpClient.newHttpClient();
+    Path jar = Path.of(cli.optional("server-jar").orElseThrow(() -> missing("--server-jar")));
+    List<String> jvm = jvmOpts(cli);
+    int port = cli.integer("pg-port", 5432);
+    String db = "carelink_bench_" + runId(cli) + "_consent";
+    Path logFile = Path.of(cli.string("log-dir", "bench/target/logs")).resolve(db + ".log");
+    cli.rejectUnknown();
+    Files.createDirectories(logFile.toAbsolutePath().getParent());
+    PostgresDatabases pg = new PostgresDatabases(port, "postgres");
+    pg.create(db);
+    try (ServerProcess server =
+        ServerProcess.start(
+            new ServerProcess.Spec(jar, jvm, ServerEnv.postgres(pg, db, true, true), logFile))) {
+      // The sandbox world loads before readiness; MDM links it in the background meanwhile.
+      server.awaitReady(Duration.ofSeconds(600));
+      Thread.sleep(Duration.ofSeconds(30).toMillis());
+      ConsentCostRun.Result result =
+          new ConsentCostRun(http, secret, server.root(), server.fhirBase(), out).run(rounds);
+      String md =
+          result.markdown(
+              MachineInfo.now()
+                  + "; "
+                  + MachineInfo.describe()
+                  + "; server "
+                  + jar
+                  + " "
+                  + String.join(" ", jvm)
+                  + "; default sandbox world on PostgreSQL 127.0.0.1:"
+                  + port);
+      write(outFile, md);
+      out.println(md);
+      return 0;
+    } finally {
+      pg.drop(db);
+    }
   }
 
   private static int linkage(CliArgs cli, PrintStream out) throws Exception {

@@ -61,14 +61,17 @@ class DeploymentAssetsTest {
   static final String CQC_LOCATION = "https://carelink.example.org/Id/cqc-location-id";
   static final String ODS_CODE = "https://fhir.nhs.uk/Id/ods-organization-code";
 
-  /** The sandbox parties of the development realm: client id to role, organisation, purpose. */
+  /**
+   * The sandbox parties of the development realm: client id to role, organisation, purposes of use
+   * (space-separated, the default first).
+   */
   static final Map<String, Party> SANDBOX_PARTIES =
       Map.of(
-          "carehome-a", new Party("carehome", CQC_LOCATION, "1-101000001", "TREAT"),
-          "carehome-b", new Party("carehome", CQC_LOCATION, "1-101000002", "TREAT"),
+          "carehome-a", new Party("carehome", CQC_LOCATION, "1-101000001", "TREAT HOPERAT"),
+          "carehome-b", new Party("carehome", CQC_LOCATION, "1-101000002", "TREAT HOPERAT"),
           "gp-practice", new Party("gp", ODS_CODE, "S12345", "TREAT"),
           "hospital", new Party("hospital", ODS_CODE, "X1H01", "TREAT"),
-          "analyst", new Party("analyst", ODS_CODE, "X1A01", "HOPERAT"),
+          "analyst", new Party("analyst", ODS_CODE, "X1A01", "HOPERAT HRESCH PUBHLTH"),
           "admin", new Party("admin", ODS_CODE, "X1Z01", "HOPERAT"));
 
   /** SMART App Launch v2 system scope: system/(Type|*).(c?r?u?d?s?). */

@@ -63,6 +63,8 @@ final class WorldCodes {
   static final String MEDICATION_ADMINISTRATION_PROFILE =
       PROFILE + "carehome-medication-administration";
   static final String HOSPITAL_ENCOUNTER_PROFILE = PROFILE + "hospital-encounter";
+  static final String RESIDENT_CONSENT_PROFILE = PROFILE + "resident-consent";
+  static final String DATA_SHARING_AGREEMENT_PROFILE = PROFILE + "data-sharing-agreement";
 
   private WorldCodes() {}
 

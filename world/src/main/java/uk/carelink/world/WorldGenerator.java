@@ -7,8 +7,9 @@ import java.util.function.Consumer;
 /**
  * Generates a world from a {@link WorldSpec} as an ordered stream of transactions, each written by
  * one party: first every party's own Organization, then home by home the residents' records, the GP
- * practice's registered patients and the hospital's patients and encounters. Submitted in this
- * order, every reference points at something already stored.
+ * practice's registered patients and the hospital's patients and encounters, last the agreements
+ * and residents' Consents. Submitted in this order, every reference points at something already
+ * stored.
  */
 public final class WorldGenerator {
 
@@ -42,6 +43,31 @@ public final class WorldGenerator {
   public void generate(Consumer<PartyTransaction> sink) {
     generateOrganizations(sink);
     generateRecords(sink);
+    generateGovernance(sink);
+  }
+
+  /**
+   * Data-sharing agreements and residents' Consents (docs/consent.md). They refer to the residents'
+   * records, so they are submitted once every record is stored.
+   */
+  public void generateGovernance(Consumer<PartyTransaction> sink) {
+    ConsentRecords consents = new ConsentRecords(spec.referenceDate());
+    List<PartyOrganization> nhsParties = List.of(parties.gpPractice(), parties.hospital());
+    for (PartyOrganization nhs : nhsParties) {
+      List<PartyOrganization> recipients = new ArrayList<>(parties.careHomes());
+      nhsParties.stream().filter(other -> !other.equals(nhs)).forEach(recipients::add);
+      sink.accept(
+          new PartyTransaction(
+              nhs, nhs.clientId() + "/agreements", consents.forNhsParty(nhs, recipients)));
+    }
+    for (int index = 1; index <= spec.careHomes(); index++) {
+      PartyOrganization home = parties.careHomes().get(index - 1);
+      sink.accept(
+          new PartyTransaction(
+              home,
+              home.clientId() + "/consents",
+              consents.forHome(index, home, parties, histories(index), spec.seed())));
+    }
   }
 
   /** Every party's own Organization (and each home's Location): what everything else refers to. */

@@ -25,6 +25,12 @@ public record WorldSpec(
     int months,
     int medicationRoundDays) {
 
+  /**
+   * Changes when the generator writes different data for the same spec (2: data controllers and
+   * Consents), so that a sandbox loaded by an older generator asks to be reset.
+   */
+  public static final int GENERATOR_VERSION = 2;
+
   /** The sandbox's default: fixed so that every developer sees the same world. */
   public static final LocalDate DEFAULT_REFERENCE_DATE = LocalDate.of(2026, 10, 31);
 
@@ -77,7 +83,9 @@ public record WorldSpec(
         + " months="
         + months
         + " medicationRoundDays="
-        + medicationRoundDays;
+        + medicationRoundDays
+        + " generator="
+        + GENERATOR_VERSION;
   }
 
   private static void requireRange(String name, int value, int min, int max) {

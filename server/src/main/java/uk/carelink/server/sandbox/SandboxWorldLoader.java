@@ -49,16 +49,20 @@ public class SandboxWorldLoader implements ApplicationRunner {
   private final IFhirSystemDao<Bundle, Meta> systemDao;
   private final DaoRegistry daoRegistry;
   private final PartyRequests partyRequests;
+  private final WorldLinkageWait linkageWait;
+  private final AtomicLong patients = new AtomicLong();
 
   public SandboxWorldLoader(
       SandboxWorldProperties properties,
       IFhirSystemDao<Bundle, Meta> systemDao,
       DaoRegistry daoRegistry,
-      PartyRequests partyRequests) {
+      PartyRequests partyRequests,
+      WorldLinkageWait linkageWait) {
     this.properties = properties;
     this.systemDao = systemDao;
     this.daoRegistry = daoRegistry;
     this.partyRequests = partyRequests;
+    this.linkageWait = linkageWait;
   }
 
   @Override
@@ -136,6 +140,13 @@ public class SandboxWorldLoader implements ApplicationRunner {
       pool.awaitTermination(1, TimeUnit.HOURS);
     }
     throwIfFailed(failure);
+    // Agreements and residents' Consents refer to the records: last.
+    world.generateGovernance(
+        transaction -> {
+          submit(transaction, resources);
+          transactions.incrementAndGet();
+        });
+    linkageWait.await(patients.get(), properties.linkageWait());
     daoRegistry
         .getResourceDao(Provenance.class)
         .update(WorldMarker.of(world, new Date()), partyRequests.as(world.parties().admin()));
@@ -162,5 +173,9 @@ public class SandboxWorldLoader implements ApplicationRunner {
           e);
     }
     resources.addAndGet(transaction.bundle().getEntry().size());
+    patients.addAndGet(
+        transaction.bundle().getEntry().stream()
+            .filter(entry -> "Patient".equals(entry.getResource().fhirType()))
+            .count());
   }
 }

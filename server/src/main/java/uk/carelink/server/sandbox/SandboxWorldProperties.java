@@ -19,6 +19,9 @@ import uk.carelink.world.WorldSpec;
  * @param months months of history
  * @param medicationRoundDays days of medication rounds (eMAR), ending on the reference date
  * @param loaderThreads transactions submitted at once after the organisations are stored
+ * @param linkageWait how long a first load waits, after storing, for MDM to link every Patient it
+ *     wrote (so that linked views and consent's care relationships hold when the server is ready);
+ *     0 does not wait
  */
 @Validated
 @ConfigurationProperties("carelink.sandbox")
@@ -30,7 +33,8 @@ public record SandboxWorldProperties(
     @DefaultValue("2026-10-31") LocalDate referenceDate,
     @DefaultValue("12") @Min(1) @Max(120) int months,
     @DefaultValue("7") @Min(0) @Max(366) int medicationRoundDays,
-    @DefaultValue("2") @Min(1) @Max(16) int loaderThreads) {
+    @DefaultValue("2") @Min(1) @Max(16) int loaderThreads,
+    @DefaultValue("5m") java.time.Duration linkageWait) {
 
   public WorldSpec worldSpec() {
     return new WorldSpec(seed, careHomes, bedsPerHome, referenceDate, months, medicationRoundDays);

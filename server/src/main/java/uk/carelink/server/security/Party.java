@@ -2,7 +2,9 @@ package uk.carelink.server.security;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,8 +20,9 @@ import java.util.Set;
  * @param organizationValue identifier value of the party's organisation (claim {@code org_value})
  * @param role {@code carehome}, {@code gp}, {@code hospital}, {@code analyst} or {@code admin}
  * @param scopes SMART scopes as granted (claim {@code scope}, normalised to a set)
- * @param purposeOfUse HL7 v3 ActReason code (claim {@code purpose_of_use}), or null if the token
- *     carries none
+ * @param purposeOfUse HL7 v3 ActReason codes the party may act for (claim {@code purpose_of_use},
+ *     space-separated, the first being the default), or null if the token carries none; a request
+ *     picks one with {@link PurposeOfUse#HEADER}
  */
 public record Party(
     String clientId,
@@ -46,8 +49,11 @@ public record Party(
     return organizationSystem + "|" + organizationValue;
   }
 
-  public Optional<String> purpose() {
-    return Optional.ofNullable(purposeOfUse);
+  /** The purposes the token grants, the default first. */
+  public List<String> grantedPurposes() {
+    return purposeOfUse == null
+        ? List.of()
+        : Arrays.stream(purposeOfUse.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
   }
 
   /** The party a request acts for, if one was attached. */

@@ -39,7 +39,8 @@ final class RequiredScopes {
           "$expand",
           "$subsumes",
           "$translate",
-          "$snapshot");
+          "$snapshot",
+          "$explain-access");
   private static final Set<String> UPDATE_OPERATIONS = Set.of("$meta-add", "$meta-delete");
 
   private RequiredScopes() {}

@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
@@ -34,8 +35,12 @@ public class SecurityErrorResponses
       new BearerTokenAuthenticationEntryPoint();
   private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
 
-  public SecurityErrorResponses(OperationOutcomeResponder responder) {
+  private final ApplicationEventPublisher events;
+
+  public SecurityErrorResponses(
+      OperationOutcomeResponder responder, ApplicationEventPublisher events) {
     this.responder = responder;
+    this.events = events;
   }
 
   @Override
@@ -50,6 +55,16 @@ public class SecurityErrorResponses
             : "Authentication required: send an OAuth2 bearer token (Authorization: Bearer ...);"
                 + " see /.well-known/smart-configuration for the token endpoint";
     responder.respond(response, HttpServletResponse.SC_UNAUTHORIZED, IssueType.LOGIN, message);
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/fhir")) {
+      String query = request.getQueryString();
+      events.publishEvent(
+          new AuthenticationRefused(
+              request.getMethod(),
+              request.getRequestURI() + (query == null ? "" : "?" + query),
+              request.getRemoteAddr(),
+              request.getHeader("X-Request-ID"),
+              tokenSent ? failure.getMessage() : "no bearer token"));
+    }
   }
 
   /** Failed bearer-token authentication (the filter's failure handler). */

@@ -26,7 +26,7 @@ class SandboxWorldTest extends FhirApiTest {
           .get("/Organization")
           .then()
           .statusCode(200)
-          .body("total", org.hamcrest.Matchers.equalTo(1))
+          .body("entry.size()", org.hamcrest.Matchers.equalTo(1))
           .body("entry[0].resource.name", org.hamcrest.Matchers.equalTo(party.displayName()));
     }
   }
@@ -46,15 +46,17 @@ class SandboxWorldTest extends FhirApiTest {
     // Eight beds in the test world: the current residents and those who left or died.
     assertThat(ids).hasSizeBetween(8, 30);
     for (String id : ids) {
+      // Consent-filtered answers carry no total (it could count hidden resources): count entries.
       int observations =
           fhirAs("carehome-a")
               .queryParam("subject", "Patient/" + id)
-              .queryParam("_summary", "count")
+              .queryParam("_count", 1)
               .get("/Observation")
               .then()
               .statusCode(200)
               .extract()
-              .path("total");
+              .<List<?>>path("entry")
+              .size();
       assertThat(observations).as("observations of " + id).isPositive();
     }
     assertThat(

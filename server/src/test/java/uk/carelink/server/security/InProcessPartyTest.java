@@ -48,7 +48,9 @@ class InProcessPartyTest extends FhirApiTest {
               assertThat(party.organizationSystem()).startsWith("https://");
               assertThat(party.organizationValue()).isNotBlank();
               assertThat(party.scopes()).isNotEmpty();
-              assertThat(party.purposeOfUse()).isIn("TREAT", "HOPERAT", "PUBHLTH", "HRESCH");
+              assertThat(party.toParty().grantedPurposes())
+                  .isNotEmpty()
+                  .isSubsetOf("TREAT", "HOPERAT", "PUBHLTH", "HRESCH");
             });
   }
 }

@@ -31,11 +31,11 @@ class SandboxPartiesTest extends FhirApiTest {
 
   static Stream<Arguments> parties() {
     return Stream.of(
-        Arguments.of("carehome-a", CQC, "1-101000001", "carehome", "TREAT"),
-        Arguments.of("carehome-b", CQC, "1-101000002", "carehome", "TREAT"),
+        Arguments.of("carehome-a", CQC, "1-101000001", "carehome", "TREAT HOPERAT"),
+        Arguments.of("carehome-b", CQC, "1-101000002", "carehome", "TREAT HOPERAT"),
         Arguments.of("gp-practice", ODS, "S12345", "gp", "TREAT"),
         Arguments.of("hospital", ODS, "X1H01", "hospital", "TREAT"),
-        Arguments.of("analyst", ODS, "X1A01", "analyst", "HOPERAT"),
+        Arguments.of("analyst", ODS, "X1A01", "analyst", "HOPERAT HRESCH PUBHLTH"),
         Arguments.of("admin", ODS, "X1Z01", "admin", "HOPERAT"));
   }
 

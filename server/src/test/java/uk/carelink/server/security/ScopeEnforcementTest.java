@@ -66,7 +66,8 @@ class ScopeEnforcementTest extends FhirApiTest {
 
   @Test
   void aBatchOfReadsWithinTheScopesAnswersEveryEntry() {
-    String id = createResident();
+    // carehome-a's resident: the analyst may see it under the home's analytics agreement.
+    String id = createResidentAs("carehome-a", Fixtures.unique("Scoped"));
     Bundle batch = new Bundle().setType(BundleType.BATCH);
     batch.addEntry().getRequest().setMethod(HTTPVerb.GET).setUrl("Patient/" + id);
     batch.addEntry().getRequest().setMethod(HTTPVerb.GET).setUrl("Observation?_count=1");
@@ -132,11 +133,15 @@ class ScopeEnforcementTest extends FhirApiTest {
 
   @Test
   void includedResourcesOfATypeThePartyMayNotReadRefuseTheSearch() {
-    String id = createResident();
+    String id = createResidentAs("carehome-a", Fixtures.unique("Scoped"));
     Flag flag = new Flag();
     flag.setStatus(Flag.FlagStatus.ACTIVE);
     flag.getCode().setText("Included flag");
     flag.setSubject(new Reference("Patient/" + id));
+    // The service desk records it for the home (names the home as controller): consent would let
+    // the home see it, its scopes do not.
+    flag.getMeta()
+        .addSecurity("https://carelink.example.org/Id/cqc-location-id", "1-101000001", null);
     fhir().body(json(flag)).post("/Flag").then().statusCode(201);
 
     // Care homes hold no Flag scope: a search that would include one is refused as a whole.
@@ -157,8 +162,8 @@ class ScopeEnforcementTest extends FhirApiTest {
   @Test
   void pagesOfASearchCanBeFollowed() {
     String family = Fixtures.unique("Paged");
-    createResident(family);
-    createResident(family);
+    createResidentAs("carehome-a", family);
+    createResidentAs("carehome-a", family);
 
     Bundle first =
         parse(
@@ -181,13 +186,15 @@ class ScopeEnforcementTest extends FhirApiTest {
 
   @Test
   void readsAndUpdatesAreCheckedOnTheirOwnLetters() {
-    String id = createResident();
+    String id = createResidentAs("carehome-a", Fixtures.unique("Scoped"));
     Patient changed = Fixtures.resident("Changed", "Name");
     changed.setId(id);
 
     fhirAs("analyst").get("/Patient/" + id).then().statusCode(200);
     fhirAs("analyst").body(json(changed)).put("/Patient/" + id).then().statusCode(403);
-    fhirAs("carehome-b").body(json(changed)).put("/Patient/" + id).then().statusCode(200);
+    fhirAs("carehome-a").body(json(changed)).put("/Patient/" + id).then().statusCode(200);
+    // Within its scopes, but only the data controller may change a record (docs/consent.md).
+    fhirAs("carehome-b").body(json(changed)).put("/Patient/" + id).then().statusCode(403);
     fhirAs("analyst").delete("/Patient/" + id).then().statusCode(403);
     assertThat(fhir().get("/Patient/" + id).then().statusCode(200).extract().<String>path("id"))
         .isEqualTo(id);
@@ -195,6 +202,16 @@ class ScopeEnforcementTest extends FhirApiTest {
 
   private String createResident() {
     return createResident(Fixtures.unique("Scoped"));
+  }
+
+  private String createResidentAs(String client, String family) {
+    return fhirAs(client)
+        .body(json(Fixtures.resident(family, "Sam")))
+        .post("/Patient")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   private String createResident(String family) {

@@ -21,7 +21,8 @@ import uk.carelink.server.fhir.OperationOutcomeResponder;
 class UnreachableIssuerTest {
 
   private final SecurityErrorResponses errors =
-      new SecurityErrorResponses(new OperationOutcomeResponder(FhirContext.forR4Cached()));
+      new SecurityErrorResponses(
+          new OperationOutcomeResponder(FhirContext.forR4Cached()), event -> {});
 
   @Test
   void anUnreachableIssuerIsReportedAsAJwtExceptionSoSpringTreatsItAsAnAuthenticationFailure() {

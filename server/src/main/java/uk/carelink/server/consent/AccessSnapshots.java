@@ -1,0 +1,60 @@
+package uk.carelink.server.consent;
+
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The Consents and links decisions are made with, always current: each request first asks the
+ * database whether any Consent, Organization or MDM link changed (one small query) and reloads what
+ * did. So a withdrawal takes effect on the very next request, on every server node sharing the
+ * database, with no cache to invalidate.
+ */
+public class AccessSnapshots {
+
+  /** The Consents and links one request decides with. */
+  public record Snapshot(ConsentIndex consents, LinkedRecords links) {}
+
+  private static final String FINGERPRINTS =
+      "select ("
+          + ConsentIndexLoader.FINGERPRINT
+          + ") as consents, ("
+          + LinkedRecordsLoader.FINGERPRINT
+          + ") as links";
+
+  private final JdbcTemplate jdbc;
+  private final ConsentIndexLoader consentLoader;
+  private final LinkedRecordsLoader linkLoader;
+
+  private volatile String consentsPrint = "";
+  private volatile String linksPrint = "";
+  private volatile Snapshot current = new Snapshot(ConsentIndex.EMPTY, LinkedRecords.NONE);
+
+  AccessSnapshots(
+      JdbcTemplate jdbc, ConsentIndexLoader consentLoader, LinkedRecordsLoader linkLoader) {
+    this.jdbc = jdbc;
+    this.consentLoader = consentLoader;
+    this.linkLoader = linkLoader;
+  }
+
+  /** The current snapshot, reloaded first if the database has changed since the last one. */
+  public Snapshot current() {
+    Map<String, Object> prints = jdbc.queryForMap(FINGERPRINTS);
+    String consents = String.valueOf(prints.get("consents"));
+    String links = String.valueOf(prints.get("links"));
+    if (consents.equals(consentsPrint) && links.equals(linksPrint)) {
+      return current;
+    }
+    return reload(consents, links);
+  }
+
+  private synchronized Snapshot reload(String consents, String links) {
+    Snapshot snapshot = current;
+    ConsentIndex index =
+        consents.equals(consentsPrint) ? snapshot.consents() : consentLoader.load();
+    LinkedRecords linked = links.equals(linksPrint) ? snapshot.links() : linkLoader.load();
+    current = new Snapshot(index, linked);
+    consentsPrint = consents;
+    linksPrint = links;
+    return current;
+  }
+}

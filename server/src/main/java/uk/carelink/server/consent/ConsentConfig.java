@@ -1,0 +1,85 @@
+package uk.carelink.server.consent;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Wires consent: controller labels and write guards on every storage path (HAPI's interceptor
+ * service, so in-process writers are covered), decisions on every API read path (the REST server's
+ * consent interceptor).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsentConfig {
+
+  @Bean
+  AccessDecider accessDecider(ConsentProperties properties) {
+    return new AccessDecider(properties);
+  }
+
+  @Bean
+  AccessSnapshots accessSnapshots(
+      JdbcTemplate jdbc, DaoRegistry daos, ConsentProperties properties) {
+    return new AccessSnapshots(
+        jdbc,
+        new ConsentIndexLoader(daos, properties.controllerIdentifierSystems()),
+        new LinkedRecordsLoader(jdbc, properties.controllerIdentifierSystems()));
+  }
+
+  @Bean
+  ConsentEnforcement consentEnforcement(
+      AccessDecider decider,
+      AccessSnapshots snapshots,
+      ConsentProperties properties,
+      FhirContext context,
+      DaoRegistry daos) {
+    return new ConsentEnforcement(decider, snapshots, properties, context, daos);
+  }
+
+  /** Off only for the enforcement benchmark (carelink.consent.enabled=false). */
+  @Bean
+  @ConditionalOnProperty(
+      prefix = "carelink.consent",
+      name = "enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  ConsentGate consentGate(ConsentEnforcement enforcement, ConsentProperties properties) {
+    return new ConsentGate(enforcement, properties.unrestrictedRoles());
+  }
+
+  /** Adds {@code Patient/{id}/$explain-access} to the REST server with HAPI's other providers. */
+  @Bean
+  ExplainAccessProvider explainAccessProvider(
+      AccessDecider decider,
+      AccessSnapshots snapshots,
+      ConsentProperties properties,
+      DaoRegistry daos,
+      FhirContext context,
+      ResourceProviderFactory providers) {
+    ExplainAccessProvider provider =
+        new ExplainAccessProvider(decider, snapshots, properties, daos, context);
+    providers.addSupplier(() -> provider);
+    return provider;
+  }
+
+  @Bean
+  UniformNotFound uniformNotFound() {
+    return new UniformNotFound();
+  }
+
+  /** Labels and write rules apply whatever reads enforce: the data must say who controls it. */
+  @Bean
+  SmartInitializingSingleton controllerRulesOnEveryWrite(
+      IInterceptorService interceptors, ConsentProperties properties, DaoRegistry daos) {
+    return () -> {
+      interceptors.registerInterceptor(new ControllerLabeling(properties));
+      interceptors.registerInterceptor(new ConsentWriteGuard(properties, daos));
+    };
+  }
+}

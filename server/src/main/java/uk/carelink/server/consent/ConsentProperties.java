@@ -1,0 +1,32 @@
+package uk.carelink.server.consent;
+
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Consent-governed access ({@code carelink.consent.*}); the model is in docs/consent.md and ADR 11.
+ *
+ * @param enabled decide every disclosure with Consents and agreements. Off only to benchmark the
+ *     cost of enforcement (bench/consent.sh): then every authenticated party sees everything its
+ *     scopes allow, which no deployment may run with.
+ * @param controllerIdentifierSystems identifier systems of organisations that control data (ODS,
+ *     CQC, …). A resource's data controller is the security label in one of these systems.
+ * @param unrestrictedRoles token roles that see every resource (the service desk that operates the
+ *     server); their reads are audited like everyone's
+ * @param adminOnlyTypes resource types without a patient that only unrestricted roles may read (the
+ *     audit trail)
+ * @param directCarePurposes purposes for which an agreement permits a party only for people it
+ *     holds its own record of (a care relationship: its Patient is linked to the person)
+ */
+@ConfigurationProperties("carelink.consent")
+public record ConsentProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue({
+          "https://fhir.nhs.uk/Id/ods-organization-code",
+          "https://carelink.example.org/Id/cqc-location-id"
+        })
+        Set<String> controllerIdentifierSystems,
+    @DefaultValue("admin") Set<String> unrestrictedRoles,
+    @DefaultValue("AuditEvent") Set<String> adminOnlyTypes,
+    @DefaultValue("TREAT") Set<String> directCarePurposes) {}

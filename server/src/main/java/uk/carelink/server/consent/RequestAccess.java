@@ -1,0 +1,142 @@
+package uk.carelink.server.consent;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import uk.carelink.server.security.Party;
+
+/**
+ * One request's consent state: who asks and for what purpose, the Consents and links it decides
+ * with (one snapshot for the whole request), and what was decided, for the audit record.
+ */
+public final class RequestAccess implements PatientDirectory {
+
+  private static final String USER_DATA_KEY = RequestAccess.class.getName();
+
+  private final Party party;
+  private final String purpose;
+  private final Instant at;
+  private final AccessSnapshots.Snapshot snapshot;
+  private final DaoRegistry daos;
+  private final Collection<String> controllerSystems;
+  private final Map<String, AccessDecision> decided = new ConcurrentHashMap<>();
+  private final Map<String, Optional<DataController>> unlinkedControllers = new HashMap<>();
+  private final Set<String> decidingConsents = Collections.synchronizedSet(new LinkedHashSet<>());
+  private final Set<String> withheldPatients = Collections.synchronizedSet(new LinkedHashSet<>());
+  private final AtomicInteger withheld = new AtomicInteger();
+
+  RequestAccess(
+      Party party,
+      String purpose,
+      AccessSnapshots.Snapshot snapshot,
+      DaoRegistry daos,
+      Collection<String> controllerSystems) {
+    this.party = party;
+    this.purpose = purpose;
+    this.at = Instant.now();
+    this.snapshot = snapshot;
+    this.daos = daos;
+    this.controllerSystems = controllerSystems;
+  }
+
+  public static Optional<RequestAccess> of(RequestDetails request) {
+    return request == null
+        ? Optional.empty()
+        : Optional.ofNullable((RequestAccess) request.getUserData().get(USER_DATA_KEY));
+  }
+
+  void attachTo(RequestDetails request) {
+    request.getUserData().put(USER_DATA_KEY, this);
+  }
+
+  public Party party() {
+    return party;
+  }
+
+  public String purpose() {
+    return purpose;
+  }
+
+  public Instant at() {
+    return at;
+  }
+
+  ConsentIndex consents() {
+    return snapshot.consents();
+  }
+
+  /** A decision already taken for this version of the resource in this request. */
+  Optional<AccessDecision> decided(String versionedId) {
+    return Optional.ofNullable(decided.get(versionedId));
+  }
+
+  void record(String versionedId, AccessDecision decision, Set<String> patientIds) {
+    decided.put(versionedId, decision);
+    if (!decision.permitted()) {
+      withheld.incrementAndGet();
+      withheldPatients.addAll(patientIds);
+    }
+    decidingConsents.addAll(decision.consents());
+  }
+
+  /** Whom the resources consent withheld were about. */
+  public Set<String> withheldPatients() {
+    synchronized (withheldPatients) {
+      return Set.copyOf(withheldPatients);
+    }
+  }
+
+  /** How many resources consent kept out of this request's answer. */
+  public int withheld() {
+    return withheld.get();
+  }
+
+  /** The Consents that decided what this request saw or did not see. */
+  public Set<String> decidingConsents() {
+    synchronized (decidingConsents) {
+      return Set.copyOf(decidingConsents);
+    }
+  }
+
+  @Override
+  public Set<String> group(String patientId) {
+    return snapshot.links().group(patientId);
+  }
+
+  /** From the MDM links, or for a Patient not (yet) linked, from the record itself. */
+  @Override
+  public Optional<DataController> controller(String patientId) {
+    Optional<DataController> linked = snapshot.links().controller(patientId);
+    if (linked.isPresent()) {
+      return linked;
+    }
+    synchronized (unlinkedControllers) {
+      return unlinkedControllers.computeIfAbsent(patientId, this::readController);
+    }
+  }
+
+  private Optional<DataController> readController(String patientId) {
+    try {
+      IBaseResource patient =
+          daos.getResourceDao("Patient")
+              .read(new IdType("Patient", patientId), new SystemRequestDetails());
+      return DataController.of(patient, controllerSystems);
+    } catch (ResourceNotFoundException
+        | ca.uhn.fhir.rest.server.exceptions.ResourceGoneException e) {
+      return Optional.empty();
+    }
+  }
+}

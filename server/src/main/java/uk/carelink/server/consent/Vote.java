@@ -1,0 +1,7 @@
+package uk.carelink.server.consent;
+
+/** What a Consent provision says about a disclosure. */
+public enum Vote {
+  PERMIT,
+  DENY
+}
