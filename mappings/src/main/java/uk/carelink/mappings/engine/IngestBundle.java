@@ -148,8 +148,10 @@ public final class IngestBundle {
   }
 
   /** {@code Type?identifier=system|value} of the resource's source key. */
-  static Optional<String> key(Resource resource) {
-    if (!(resource instanceof DomainResource)) {
+  public static Optional<String> key(Resource resource) {
+    if (!(resource instanceof DomainResource)
+        || FhirContext.forR4Cached().getResourceDefinition(resource).getChildByName("identifier")
+            == null) {
       return Optional.empty();
     }
     List<Identifier> identifiers =

@@ -110,8 +110,11 @@ public class CsvIngest {
     }
     Bundle transaction = assembled.transaction();
     SmartScopeInterceptor.checkEntries(request, transaction);
+    Map<String, String> versionsBefore = storedVersions(transaction);
     Bundle response = systemDao.transaction(request, transaction);
-    return stored(result, valid.size(), skipped, response, sorted(rejects));
+    Map<String, String> versionsAfter = storedVersions(transaction);
+    return stored(
+        result, valid.size(), skipped, response, versionsBefore, versionsAfter, sorted(rejects));
   }
 
   private IngestOutcome rejected(
@@ -130,23 +133,37 @@ public class CsvIngest {
         List.copyOf(rejects));
   }
 
+  /**
+   * Classifies what the transaction did by the versions of the matched resources before and after
+   * it (by source key): new ones were created, a new version means updated, the same version means
+   * HAPI found nothing to change.
+   */
   private static IngestOutcome stored(
-      MappingResult result, int mapped, int skipped, Bundle response, List<Reject> rejects) {
+      MappingResult result,
+      int mapped,
+      int skipped,
+      Bundle response,
+      Map<String, String> versionsBefore,
+      Map<String, String> versionsAfter,
+      List<Reject> rejects) {
     List<String> created = new ArrayList<>();
     List<String> updated = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
+    for (Map.Entry<String, String> after : versionsAfter.entrySet()) {
+      String before = versionsBefore.get(after.getKey());
+      if (before == null) {
+        created.add(after.getKey());
+      } else if (before.equals(after.getValue())) {
+        unchanged.add(after.getKey());
+      } else {
+        updated.add(after.getKey());
+      }
+    }
     String provenance = null;
     for (BundleEntryComponent entry : response.getEntry()) {
-      Bundle.BundleEntryResponseComponent answer = entry.getResponse();
-      String location = new IdType(answer.getLocation()).toUnqualifiedVersionless().getValue();
-      if (location.startsWith("Provenance/")) {
-        provenance = location;
-      } else if (answer.getStatus().startsWith("201")) {
-        created.add(location);
-      } else if (noChange(answer)) {
-        unchanged.add(location);
-      } else {
-        updated.add(location);
+      String location = entry.getResponse().getLocation();
+      if (location != null && location.startsWith("Provenance/")) {
+        provenance = new IdType(location).toUnqualifiedVersionless().getValue();
       }
     }
     return new IngestOutcome(
@@ -164,17 +181,40 @@ public class CsvIngest {
   }
 
   /**
-   * HAPI says in each entry's outcome what storing it did (its storage response codes, e.g.
-   * SUCCESSFUL_CONDITIONAL_UPDATE_NO_CHANGE): a conditional update that found nothing to change
-   * keeps the stored version.
+   * The current version of every stored resource the transaction's conditional updates will match
+   * (by source key, 100 keys per search), as {@code Type/id -> versionId}: an entry answered with
+   * the same version was left unchanged.
    */
-  private static boolean noChange(Bundle.BundleEntryResponseComponent answer) {
-    if (answer.getOutcome() instanceof org.hl7.fhir.r4.model.OperationOutcome outcome) {
-      return outcome.getIssue().stream()
-          .flatMap(issue -> issue.getDetails().getCoding().stream())
-          .anyMatch(coding -> coding.getCode() != null && coding.getCode().endsWith("NO_CHANGE"));
+  private Map<String, String> storedVersions(Bundle transaction) {
+    Map<String, List<String>> keysByType = new LinkedHashMap<>();
+    for (BundleEntryComponent entry : transaction.getEntry()) {
+      IngestBundle.key(entry.getResource())
+          .ifPresent(
+              key ->
+                  keysByType
+                      .computeIfAbsent(entry.getResource().fhirType(), t -> new ArrayList<>())
+                      .add(key.substring(key.indexOf('=') + 1)));
     }
-    return false;
+    Map<String, String> versions = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> type : keysByType.entrySet()) {
+      List<String> tokens = type.getValue();
+      for (int from = 0; from < tokens.size(); from += 100) {
+        ca.uhn.fhir.rest.param.TokenOrListParam any = new ca.uhn.fhir.rest.param.TokenOrListParam();
+        for (String token : tokens.subList(from, Math.min(tokens.size(), from + 100))) {
+          int bar = token.indexOf('|');
+          any.add(token.substring(0, bar), token.substring(bar + 1));
+        }
+        SearchParameterMap map = SearchParameterMap.newSynchronous();
+        map.add("identifier", any);
+        ca.uhn.fhir.rest.api.server.IBundleProvider found =
+            daos.getResourceDao(type.getKey()).search(map, new SystemRequestDetails());
+        for (org.hl7.fhir.instance.model.api.IBaseResource stored : found.getAllResources()) {
+          IdType id = (IdType) stored.getIdElement();
+          versions.put(id.toUnqualifiedVersionless().getValue(), id.getVersionIdPart());
+        }
+      }
+    }
+    return versions;
   }
 
   /**
