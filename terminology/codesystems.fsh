@@ -197,6 +197,39 @@ Description: "The Injury column of the sample incidents export."
 * #Moderate "Moderate"
 * #Severe "Severe"
 
+CodeSystem: SampleRoute
+Id: sample-route
+Title: "Sample export: eMAR route"
+Description: "The route column of the sample eMAR export (as eMAR systems write routes)."
+* ^status = #active
+* ^caseSensitive = true
+* ^content = #complete
+* ^experimental = false
+* #Oral "Oral"
+* #Sublingual "Sublingual"
+* #Topical "Topical"
+* #Transdermal "Transdermal"
+* #Subcutaneous "Subcutaneous"
+* #Inhaled "Inhaled"
+* #Rectal "Rectal"
+* #Eye "Eye"
+* #Ear "Ear"
+* #Nasal "Nasal"
+* #"PEG" "PEG (enteral tube)"
+
+CodeSystem: SampleGender
+Id: sample-gender
+Title: "Sample export: gender"
+Description: "The Gender column of the sample resident register export."
+* ^status = #active
+* ^caseSensitive = true
+* ^content = #complete
+* ^experimental = false
+* #Male "Male"
+* #Female "Female"
+* #Other "Other"
+* #Unknown "Unknown"
+
 CodeSystem: CareLinkConsentCategory
 Id: carelink-consent-category
 Title: "CareLink consent category"

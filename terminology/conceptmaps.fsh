@@ -1,5 +1,6 @@
 // ConceptMaps from the sample care home exports' local codes (/work/shared/samples) to the codes
-// the CareLink profiles require. $translate answers from these; mappings/ will use them.
+// the CareLink profiles require. $translate answers from these; the
+// mappings (../mappings/<format>/*.fml) translate with them and check codes against their sources.
 
 
 Instance: sample-observation-measure-to-carelink
@@ -130,4 +131,78 @@ Description: "Maps the sample incidents export's Injury to CareLink fall injury 
 * group[0].element[2].target[0].equivalence = #equivalent
 * group[0].element[3].code = #Severe
 * group[0].element[3].target[0].code = #severe
+* group[0].element[3].target[0].equivalence = #equivalent
+
+Instance: sample-emar-route-to-carelink
+InstanceOf: ConceptMap
+Usage: #definition
+Title: "Sample eMAR route to medication route"
+Description: "Maps the sample eMAR export's route to CareLink medication routes."
+* url = "https://carelink.example.org/fhir/ConceptMap/sample-emar-route-to-carelink"
+* name = "SampleEmarRouteToCareLink"
+* status = #active
+* experimental = false
+* sourceCanonical = "https://carelink.example.org/fhir/ValueSet/sample-route"
+* targetCanonical = "https://carelink.example.org/fhir/ValueSet/medication-route"
+* group[0].source = "https://carelink.example.org/fhir/CodeSystem/sample-route"
+* group[0].target = "https://carelink.example.org/fhir/CodeSystem/medication-route"
+* group[0].element[0].code = #"Oral"
+* group[0].element[0].target[0].code = #oral
+* group[0].element[0].target[0].equivalence = #equivalent
+* group[0].element[1].code = #"Sublingual"
+* group[0].element[1].target[0].code = #sublingual
+* group[0].element[1].target[0].equivalence = #equivalent
+* group[0].element[2].code = #"Topical"
+* group[0].element[2].target[0].code = #topical
+* group[0].element[2].target[0].equivalence = #equivalent
+* group[0].element[3].code = #"Transdermal"
+* group[0].element[3].target[0].code = #transdermal
+* group[0].element[3].target[0].equivalence = #equivalent
+* group[0].element[4].code = #"Subcutaneous"
+* group[0].element[4].target[0].code = #subcutaneous
+* group[0].element[4].target[0].equivalence = #equivalent
+* group[0].element[5].code = #"Inhaled"
+* group[0].element[5].target[0].code = #inhaled
+* group[0].element[5].target[0].equivalence = #equivalent
+* group[0].element[6].code = #"Rectal"
+* group[0].element[6].target[0].code = #rectal
+* group[0].element[6].target[0].equivalence = #equivalent
+* group[0].element[7].code = #"Eye"
+* group[0].element[7].target[0].code = #eye
+* group[0].element[7].target[0].equivalence = #equivalent
+* group[0].element[8].code = #"Ear"
+* group[0].element[8].target[0].code = #ear
+* group[0].element[8].target[0].equivalence = #equivalent
+* group[0].element[9].code = #"Nasal"
+* group[0].element[9].target[0].code = #nasal
+* group[0].element[9].target[0].equivalence = #equivalent
+* group[0].element[10].code = #"PEG"
+* group[0].element[10].target[0].code = #enteral-tube
+* group[0].element[10].target[0].equivalence = #equivalent
+
+Instance: sample-gender-to-administrative-gender
+InstanceOf: ConceptMap
+Usage: #definition
+Title: "Sample gender to FHIR administrative gender"
+Description: "Maps the sample resident register's Gender to FHIR administrative gender."
+* url = "https://carelink.example.org/fhir/ConceptMap/sample-gender-to-administrative-gender"
+* name = "SampleGenderToAdministrativeGender"
+* status = #active
+* experimental = false
+* sourceCanonical = "https://carelink.example.org/fhir/ValueSet/sample-gender"
+* targetCanonical = "http://hl7.org/fhir/ValueSet/administrative-gender"
+* group[0].source = "https://carelink.example.org/fhir/CodeSystem/sample-gender"
+// hl7.fhir.r4.core 4.0.1, CodeSystem administrative-gender.
+* group[0].target = "http://hl7.org/fhir/administrative-gender"
+* group[0].element[0].code = #Male
+* group[0].element[0].target[0].code = #male
+* group[0].element[0].target[0].equivalence = #equivalent
+* group[0].element[1].code = #Female
+* group[0].element[1].target[0].code = #female
+* group[0].element[1].target[0].equivalence = #equivalent
+* group[0].element[2].code = #Other
+* group[0].element[2].target[0].code = #other
+* group[0].element[2].target[0].equivalence = #equivalent
+* group[0].element[3].code = #Unknown
+* group[0].element[3].target[0].code = #unknown
 * group[0].element[3].target[0].equivalence = #equivalent

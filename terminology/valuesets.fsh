@@ -197,6 +197,22 @@ Description: "Local injury values of the sample incidents export."
 * ^experimental = false
 * include codes from system SampleInjury
 
+ValueSet: SampleRouteVS
+Id: sample-route
+Title: "Sample export: eMAR route"
+Description: "Local route values of the sample eMAR export."
+* ^status = #active
+* ^experimental = false
+* include codes from system SampleRoute
+
+ValueSet: SampleGenderVS
+Id: sample-gender
+Title: "Sample export: gender"
+Description: "Local gender values of the sample resident register."
+* ^status = #active
+* ^experimental = false
+* include codes from system SampleGender
+
 ValueSet: CareLinkObservationCodesVS
 Id: carelink-observation
 Title: "CareLink observation codes"

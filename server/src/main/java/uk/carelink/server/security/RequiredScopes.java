@@ -23,8 +23,9 @@ import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
  * {@code s}; conditional writes {@code s} besides their own letter, because matching is a search.
  * Every entry of a transaction or batch is checked like the request it stands for. Operations:
  * {@code $everything} reads and searches across types, so it needs {@code *.rs}; {@code $validate},
- * {@code $meta} and terminology look-ups need {@code r}; any other operation needs every letter on
- * its type, or on {@code *} at system level, so an operation nobody classified is admin-only.
+ * {@code $meta} and terminology look-ups need {@code r}; {@code $ingest} needs {@code Bundle.c}
+ * (and its entries their own scopes); any other operation needs every letter on its type, or on
+ * {@code *} at system level, so an operation nobody classified is admin-only.
  */
 final class RequiredScopes {
 
@@ -78,6 +79,11 @@ final class RequiredScopes {
 
   static List<ScopeNeed> ofOperation(String name, String type) {
     String target = type == null ? ANY_TYPE : type;
+    if ("$ingest".equals(name)) {
+      // A CSV upload stored as one transaction: like posting a transaction Bundle; each entry it
+      // makes is then checked like a transaction entry (SmartScopeInterceptor.checkEntries).
+      return List.of(ScopeNeed.of("Bundle", CREATE));
+    }
     if ("$everything".equals(name)) {
       return List.of(ScopeNeed.of(ANY_TYPE, READ), ScopeNeed.of(ANY_TYPE, SEARCH));
     }

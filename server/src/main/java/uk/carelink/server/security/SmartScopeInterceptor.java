@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -54,6 +55,34 @@ public class SmartScopeInterceptor implements AccessControlInterceptor {
                 + need.scopeHint()
                 + ")",
             need.where());
+      }
+    }
+  }
+
+  /**
+   * Checks every entry of a transaction that the server builds itself for a request (e.g. {@code
+   * $ingest}) as if the party had posted it: each entry needs its own scopes. Trusted in-process
+   * requests pass.
+   */
+  public static void checkEntries(RequestDetails request, Bundle bundle) {
+    if (request instanceof SystemRequestDetails) {
+      return;
+    }
+    Grants grants = Grants.of(requireParty(request));
+    List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+    for (int i = 0; i < entries.size(); i++) {
+      for (ScopeNeed need : RequiredScopes.ofEntry(entries.get(i))) {
+        if (!grants.allow(need)) {
+          String where = "Bundle.entry[" + i + "]";
+          throw forbidden(
+              where
+                  + ": the token's scopes do not allow "
+                  + describe(need)
+                  + " (needs a scope such as "
+                  + need.scopeHint()
+                  + ")",
+              where);
+        }
       }
     }
   }
