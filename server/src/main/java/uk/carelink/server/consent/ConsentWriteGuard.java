@@ -10,7 +10,6 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Consent;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import uk.carelink.server.security.Party;
 
@@ -23,10 +22,12 @@ public class ConsentWriteGuard {
 
   private final ConsentProperties properties;
   private final DaoRegistry daos;
+  private final PatientControllerReader records;
 
   public ConsentWriteGuard(ConsentProperties properties, DaoRegistry daos) {
     this.properties = properties;
     this.daos = daos;
+    this.records = new PatientControllerReader(daos, properties.controllerIdentifierSystems());
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
@@ -48,7 +49,8 @@ public class ConsentWriteGuard {
     }
     DataController writer = DataController.of(party.get());
     if (consent.hasPatient()) {
-      Optional<DataController> patientController = patientController(consent.getPatient());
+      Optional<DataController> patientController =
+          records.controllerOf(consent.getPatient().getReferenceElement().getIdPart());
       if (patientController.isEmpty() || !patientController.get().equals(writer)) {
         throw new UnprocessableEntityException(
             "Consent.patient: only the controller of the resident's record "
@@ -68,19 +70,6 @@ public class ConsentWriteGuard {
           "Consent.organization: an agreement must name the recording organisation ("
               + writer
               + ") as a party to it");
-    }
-  }
-
-  private Optional<DataController> patientController(Reference patient) {
-    try {
-      IBaseResource record =
-          daos.getResourceDao("Patient")
-              .read(
-                  new IdType("Patient", patient.getReferenceElement().getIdPart()),
-                  new SystemRequestDetails());
-      return DataController.of(record, properties.controllerIdentifierSystems());
-    } catch (BaseServerResponseException | IllegalArgumentException e) {
-      return Optional.empty();
     }
   }
 

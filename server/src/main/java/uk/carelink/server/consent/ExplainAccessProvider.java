@@ -151,6 +151,8 @@ public class ExplainAccessProvider {
   }
 
   private PatientDirectory directory(AccessSnapshots.Snapshot snapshot) {
+    PatientControllerReader records =
+        new PatientControllerReader(daos, properties.controllerIdentifierSystems());
     return new PatientDirectory() {
       @Override
       public Set<String> group(String id) {
@@ -159,14 +161,7 @@ public class ExplainAccessProvider {
 
       @Override
       public Optional<DataController> controller(String id) {
-        Optional<DataController> linked = snapshot.links().controller(id);
-        if (linked.isPresent()) {
-          return linked;
-        }
-        IBaseResource patient =
-            daos.getResourceDao("Patient")
-                .read(new IdType("Patient", id), new SystemRequestDetails());
-        return DataController.of(patient, properties.controllerIdentifierSystems());
+        return snapshot.links().controller(id).or(() -> records.controllerOf(id));
       }
     };
   }

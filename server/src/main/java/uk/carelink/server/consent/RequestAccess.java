@@ -2,8 +2,6 @@ package uk.carelink.server.consent;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,8 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.IdType;
 import uk.carelink.server.security.Party;
 
 /**
@@ -30,8 +26,7 @@ public final class RequestAccess implements PatientDirectory {
   private final String purpose;
   private final Instant at;
   private final AccessSnapshots.Snapshot snapshot;
-  private final DaoRegistry daos;
-  private final Collection<String> controllerSystems;
+  private final PatientControllerReader records;
   private final Map<String, AccessDecision> decided = new ConcurrentHashMap<>();
   private final Map<String, Optional<DataController>> unlinkedControllers = new HashMap<>();
   private final Set<String> decidingConsents = Collections.synchronizedSet(new LinkedHashSet<>());
@@ -48,8 +43,7 @@ public final class RequestAccess implements PatientDirectory {
     this.purpose = purpose;
     this.at = Instant.now();
     this.snapshot = snapshot;
-    this.daos = daos;
-    this.controllerSystems = controllerSystems;
+    this.records = new PatientControllerReader(daos, controllerSystems);
   }
 
   public static Optional<RequestAccess> of(RequestDetails request) {
@@ -124,19 +118,7 @@ public final class RequestAccess implements PatientDirectory {
       return linked;
     }
     synchronized (unlinkedControllers) {
-      return unlinkedControllers.computeIfAbsent(patientId, this::readController);
-    }
-  }
-
-  private Optional<DataController> readController(String patientId) {
-    try {
-      IBaseResource patient =
-          daos.getResourceDao("Patient")
-              .read(new IdType("Patient", patientId), new SystemRequestDetails());
-      return DataController.of(patient, controllerSystems);
-    } catch (ResourceNotFoundException
-        | ca.uhn.fhir.rest.server.exceptions.ResourceGoneException e) {
-      return Optional.empty();
+      return unlinkedControllers.computeIfAbsent(patientId, records::controllerOf);
     }
   }
 }
