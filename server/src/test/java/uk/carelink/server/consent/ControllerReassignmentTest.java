@@ -29,6 +29,7 @@ class ControllerReassignmentTest extends FhirApiTest {
   void aReassignedRecordHasOnlyItsNewControllerAndKeepsItsOtherLabels() {
     String id = "reassign-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     Observation weight = CareHomeRecords.weight("Patient/ch2-b01-1", 71.5);
+    weight.setId(id);
     weight.getMeta().addSecurity(new Coding(CQC, HOME_B, null));
     weight.getMeta().addSecurity(RESTRICTED);
     fhir()
@@ -42,6 +43,7 @@ class ControllerReassignmentTest extends FhirApiTest {
 
     // The service desk names the new controller and leaves the other label out of its update.
     Observation handedOver = CareHomeRecords.weight("Patient/ch2-b01-1", 71.5);
+    handedOver.setId(id);
     handedOver.getMeta().addSecurity(new Coding(CQC, HOME_A, null));
     fhir().body(json(handedOver)).put("/Observation/" + id).then().statusCode(200);
 
@@ -62,6 +64,7 @@ class ControllerReassignmentTest extends FhirApiTest {
     assertThat(observationsFoundBy("carehome-a", id)).containsExactly(id);
 
     Observation corrected = CareHomeRecords.weight("Patient/ch2-b01-1", 70.9);
+    corrected.setId(id);
     fhirAs("carehome-b").body(json(corrected)).put("/Observation/" + id).then().statusCode(403);
     fhirAs("carehome-a").body(json(corrected)).put("/Observation/" + id).then().statusCode(200);
   }
