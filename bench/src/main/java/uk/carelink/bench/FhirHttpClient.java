@@ -65,6 +65,15 @@ public final class FhirHttpClient {
     return send(builder(uri, readTimeout).GET().build());
   }
 
+  /**
+   * GET without HAPI's search cache ({@code Cache-Control: no-cache}): the server runs the search
+   * afresh instead of answering from an identical search's stored results.
+   */
+  public Response getUncached(String relative) throws IOException, InterruptedException {
+    URI uri = URI.create(base + "/" + relative);
+    return send(builder(uri, readTimeout).header("Cache-Control", "no-cache").GET().build());
+  }
+
   /** POST a transaction or batch bundle stored in a file. */
   public Response postBundle(Path file) throws IOException, InterruptedException {
     return postBundle(HttpRequest.BodyPublishers.ofFile(file));

@@ -76,7 +76,8 @@ public class ConsentConfig {
       matchIfMissing = true)
   ControllerNarrowing controllerNarrowing(
       AccessDecider decider, ConsentProperties properties, FhirContext context) {
-    return new ControllerNarrowing(decider, properties, context);
+    return new ControllerNarrowing(
+        decider, properties, context, new SearchPassHeadroom(properties.firstPassHeadroom()));
   }
 
   @Bean

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     audit trail)
  * @param directCarePurposes purposes for which an agreement permits a party only for people it
  *     holds its own record of (a care relationship: its Patient is linked to the person)
+ * @param firstPassHeadroom how many more results than a page the first pass of a filtered search
+ *     loads, as a fraction of the page ({@code _count}), so that a few withheld results do not send
+ *     HAPI into a second pass and a 500 ms wait (docs/consent.md, "Cost"); 0 turns it off
  */
 @ConfigurationProperties("carelink.consent")
 public record ConsentProperties(
@@ -29,4 +32,5 @@ public record ConsentProperties(
         Set<String> controllerIdentifierSystems,
     @DefaultValue("admin") Set<String> unrestrictedRoles,
     @DefaultValue("AuditEvent") Set<String> adminOnlyTypes,
-    @DefaultValue("TREAT") Set<String> directCarePurposes) {}
+    @DefaultValue("TREAT") Set<String> directCarePurposes,
+    @DefaultValue("0.5") double firstPassHeadroom) {}

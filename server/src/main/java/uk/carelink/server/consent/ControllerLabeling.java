@@ -2,10 +2,12 @@ package uk.carelink.server.consent;
 
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.model.util.JpaConstants;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Resource;
 import uk.carelink.server.security.Party;
 
@@ -37,6 +39,11 @@ public class ControllerLabeling {
     }
     requireController(party.get(), previous, "update");
     label(party.get(), updated);
+    keepOtherLabels(previous, updated);
+    // HAPI merges an update's security labels with the stored ones, which would keep the old
+    // controller's label when the service desk names a new one. In snapshot mode the stored labels
+    // are exactly the updated resource's: its one controller label plus the others carried over.
+    request.addHeader(JpaConstants.HEADER_META_SNAPSHOT_MODE, "SECURITY_LABEL");
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
@@ -57,6 +64,21 @@ public class ControllerLabeling {
               + " may "
               + action
               + " it");
+    }
+  }
+
+  /** Security labels other than the controller's keep HAPI's merge-on-update behaviour. */
+  private void keepOtherLabels(IBaseResource previous, IBaseResource updated) {
+    if (!(previous instanceof Resource before) || !(updated instanceof Resource after)) {
+      return;
+    }
+    for (Coding label : before.getMeta().getSecurity()) {
+      boolean controllerLabel =
+          label.hasSystem() && properties.controllerIdentifierSystems().contains(label.getSystem());
+      if (!controllerLabel
+          && after.getMeta().getSecurity(label.getSystem(), label.getCode()) == null) {
+        after.getMeta().addSecurity(label.copy());
+      }
     }
   }
 

@@ -9,6 +9,8 @@ import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import ca.uhn.fhir.rest.server.util.ICachedSearchDetails;
 import java.util.Optional;
 import java.util.Set;
 import uk.carelink.server.fhir.AccessControlInterceptor;
@@ -21,30 +23,47 @@ import uk.carelink.server.fhir.AccessControlInterceptor;
  * controller's data about that resident). A strict superset of what consent permits, so it never
  * hides a permitted resource; it spares the per-resource check (and HAPI's refill of a short first
  * page) everything the party could never see.
+ *
+ * <p>When the only such controller is the party itself and the search includes nothing, every
+ * result is the party's own data, which the controller rule always permits: the per-resource checks
+ * are skipped for that request. Otherwise the first pass of the search is sized with headroom
+ * ({@link SearchPassHeadroom}). Narrowed searches are never served from, or kept in, HAPI's search
+ * cache: their results depend on who asked.
  */
 public class ControllerNarrowing implements AccessControlInterceptor {
+
+  private static final String NARROWED = ControllerNarrowing.class.getName() + ".narrowed";
 
   private final AccessDecider decider;
   private final ConsentProperties properties;
   private final FhirContext context;
+  private final SearchPassHeadroom headroom;
 
   public ControllerNarrowing(
-      AccessDecider decider, ConsentProperties properties, FhirContext context) {
+      AccessDecider decider,
+      ConsentProperties properties,
+      FhirContext context,
+      SearchPassHeadroom headroom) {
     this.decider = decider;
     this.properties = properties;
     this.context = context;
+    this.headroom = headroom;
   }
 
   @Hook(Pointcut.STORAGE_PRESEARCH_REGISTERED)
-  public void narrow(RequestDetails request, SearchParameterMap map) {
-    if (request == null
-        || request.getRestOperationType() != RestOperationTypeEnum.SEARCH_TYPE
-        || map.containsKey(Constants.PARAM_SECURITY)) {
+  public void narrow(
+      RequestDetails request, SearchParameterMap map, ICachedSearchDetails cachedSearch) {
+    Optional<RequestAccess> access = request == null ? Optional.empty() : RequestAccess.of(request);
+    if (access.isEmpty()
+        || properties.unrestrictedRoles().contains(access.get().party().role())
+        || request.getRestOperationType() != RestOperationTypeEnum.SEARCH_TYPE) {
       return;
     }
-    Optional<RequestAccess> access = RequestAccess.of(request);
+    cachedSearch.setCannotBeReused();
+    request.getUserData().put(NARROWED, Boolean.TRUE);
     String type = request.getResourceName();
-    if (access.isEmpty() || type == null || !aboutPeople(type)) {
+    if (map.containsKey(Constants.PARAM_SECURITY) || type == null || !aboutPeople(type)) {
+      headroom.widenFirstPass(request, map);
       return;
     }
     Optional<Set<DataController>> controllers =
@@ -56,11 +75,27 @@ public class ControllerNarrowing implements AccessControlInterceptor {
             access.get().consents(),
             access.get().at());
     if (controllers.isEmpty()) {
+      headroom.widenFirstPass(request, map);
       return;
     }
     TokenOrListParam labels = new TokenOrListParam();
     controllers.get().forEach(c -> labels.add(c.system(), c.value()));
     map.add(Constants.PARAM_SECURITY, labels);
+    boolean ownDataOnly =
+        controllers.get().equals(Set.of(DataController.of(access.get().party())))
+            && map.getIncludes().isEmpty()
+            && map.getRevIncludes().isEmpty();
+    if (ownDataOnly) {
+      ConsentInterceptor.skipAllConsentForRequest(request);
+    } else {
+      headroom.widenFirstPass(request, map);
+    }
+  }
+
+  /** A search whose results depend on the party never reuses another request's results. */
+  @Hook(Pointcut.STORAGE_PRECHECK_FOR_CACHED_SEARCH)
+  public boolean mayReuseCachedSearch(RequestDetails request) {
+    return request == null || !Boolean.TRUE.equals(request.getUserData().get(NARROWED));
   }
 
   /** Types in the Patient compartment (or Patient itself): the data consent decides per person. */
