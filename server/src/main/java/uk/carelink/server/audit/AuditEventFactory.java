@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentComponent;
-import org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -37,14 +36,32 @@ class AuditEventFactory {
     this.observer = observer;
   }
 
-  AuditEvent build(RequestDetails request, Party party, String purpose, Disclosure disclosure) {
+  /** A RESTful-operation AuditEvent recorded now by this server: what every event starts as. */
+  static AuditEvent restEvent(String observer) {
     AuditEvent event = new AuditEvent();
     event.setType(
         new Coding(
             "http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation"));
+    event.setRecorded(new Date());
+    event.getSource().setObserver(new Reference().setDisplay(observer));
+    return event;
+  }
+
+  /** The request itself: its id ({@code X-Request-ID}) and its method and URL. */
+  static void addRequestEntity(AuditEvent event, String requestId, String requestLine) {
+    event
+        .addEntity()
+        .setType(new Coding(ENTITY_TYPE, "2", "System Object"))
+        .setRole(new Coding(OBJECT_ROLE, "24", "Query"))
+        .setName(requestId)
+        .setDescription(REQUEST_ENTITY_DESCRIPTION)
+        .setQuery(requestLine.getBytes(StandardCharsets.UTF_8));
+  }
+
+  AuditEvent build(RequestDetails request, Party party, String purpose, Disclosure disclosure) {
+    AuditEvent event = restEvent(observer);
     interaction(request).ifPresent(event::addSubtype);
     event.setAction(action(request));
-    event.setRecorded(new Date());
     event.setOutcome(AuditEventOutcome.fromCode(disclosure.outcome()));
     event.setOutcomeDesc(disclosure.outcomeText());
     if (purpose != null && !purpose.isEmpty()) {
@@ -69,8 +86,6 @@ class AuditEventFactory {
       agent.addPurposeOfUse(new CodeableConcept(new Coding(ACT_REASON, purpose, null)));
     }
 
-    event.getSource().setObserver(new Reference().setDisplay(observer));
-
     for (String patient : disclosure.disclosedPatients()) {
       patientEntity(event, patient, "disclosed");
     }
@@ -87,14 +102,7 @@ class AuditEventFactory {
           .setRole(new Coding(OBJECT_ROLE, "13", "Security Resource"))
           .setDescription("deciding consent");
     }
-    AuditEventEntityComponent query =
-        event
-            .addEntity()
-            .setType(new Coding(ENTITY_TYPE, "2", "System Object"))
-            .setRole(new Coding(OBJECT_ROLE, "24", "Query"))
-            .setName(request.getRequestId())
-            .setDescription(REQUEST_ENTITY_DESCRIPTION);
-    query.setQuery(requestLine(request).getBytes(StandardCharsets.UTF_8));
+    addRequestEntity(event, request.getRequestId(), requestLine(request));
     return event;
   }
 

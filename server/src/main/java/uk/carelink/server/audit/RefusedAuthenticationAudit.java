@@ -1,11 +1,8 @@
 package uk.carelink.server.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Date;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.context.event.EventListener;
 import uk.carelink.server.security.AuthenticationRefused;
@@ -26,12 +23,8 @@ public class RefusedAuthenticationAudit {
 
   @EventListener
   public void refused(AuthenticationRefused refusal) {
-    AuditEvent event = new AuditEvent();
-    event.setType(
-        new Coding(
-            "http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation"));
+    AuditEvent event = AuditEventFactory.restEvent(observer);
     event.setAction(AuditEventAction.E);
-    event.setRecorded(new Date());
     event.setOutcome(AuditEventOutcome._4);
     event.setOutcomeDesc("HTTP 401: " + refusal.reason());
     event
@@ -42,17 +35,8 @@ public class RefusedAuthenticationAudit {
         .getNetwork()
         .setAddress(refusal.remoteAddress())
         .setType(AuditEvent.AuditEventAgentNetworkType._2);
-    event.getSource().setObserver(new Reference().setDisplay(observer));
-    event
-        .addEntity()
-        .setType(
-            new Coding(
-                "http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"))
-        .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "24", "Query"))
-        .setName(refusal.requestId())
-        .setDescription(AuditEventFactory.REQUEST_ENTITY_DESCRIPTION)
-        .setQuery(
-            (refusal.method() + " " + refusal.requestLine()).getBytes(StandardCharsets.UTF_8));
+    AuditEventFactory.addRequestEntity(
+        event, refusal.requestId(), refusal.method() + " " + refusal.requestLine());
     trail.record(event);
   }
 }

@@ -40,6 +40,50 @@ class ConsentNoLeakTest extends FhirApiTest {
   }
 
   @Test
+  void aSearchThatCanOnlyFindThePartysOwnDataKeepsItsExactTotal() {
+    // For operations (HOPERAT) no agreement shares anyone's data with a care home: its search is
+    // narrowed to its own controller label, hides nothing, is not filtered, and keeps the total the
+    // service desk gets for the same narrowed query. (For direct care the GP's and the hospital's
+    // shared-care agreements could add their records, so that search is filtered.)
+    JsonPath own =
+        fhirAs("carehome-a")
+            .header("X-Purpose-Of-Use", "HOPERAT")
+            .queryParam("organization", "Organization/org-carehome-a")
+            .queryParam("_count", 200)
+            .get("/Patient")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    int desk =
+        fhir()
+            .queryParam("organization", "Organization/org-carehome-a")
+            .queryParam("_security", "https://carelink.example.org/Id/cqc-location-id|1-101000001")
+            .queryParam("_total", "accurate")
+            .queryParam("_count", 200)
+            .get("/Patient")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getInt("total");
+    assertThat(desk).isGreaterThan(2);
+    assertThat(own.getInt("total")).isEqualTo(desk);
+    assertThat(own.getList("entry")).hasSize(desk);
+    assertThat(own.getList("entry.resource.meta.security.code").toString())
+        .doesNotContain("S12345");
+
+    // The GP's search of the same residents may be withheld in part: no total.
+    fhirAs("gp-practice")
+        .queryParam("organization", "Organization/org-carehome-a")
+        .queryParam("_count", 2)
+        .get("/Patient")
+        .then()
+        .statusCode(200)
+        .body("total", org.hamcrest.Matchers.nullValue());
+  }
+
+  @Test
   void readingAHiddenResourceAnswersExactlyAsReadingOneThatNeverExisted() {
     String hidden = people.get(0).observationIds().get(0);
     String missing = hidden + "-missing";
