@@ -73,7 +73,7 @@ final class LinkageBreakdown {
         linked++;
       } else if (inReviewQueue(home, gp)) {
         queued++;
-        queuedBy.merge(noise(pair), 1, Integer::sum);
+        queuedBy.merge(outcome(home) + "; " + outcome(gp) + " | " + noise(pair), 1, Integer::sum);
       } else {
         missedBy.merge(outcome(home) + "; " + outcome(gp) + " | " + noise(pair), 1, Integer::sum);
       }
@@ -99,7 +99,8 @@ final class LinkageBreakdown {
                 + "| true pairs neither auto-linked nor in the review queue | %d |%n",
             queued,
             missed));
-    tables.append(table("true pairs in the review queue, by noise", queuedBy));
+    tables.append(
+        table("true pairs in the review queue (home record; GP record | noise)", queuedBy));
     tables.append(table("true pairs missed (home record; GP record | noise)", missedBy));
     tables.append(table("false pairs under one golden record", falseBy));
     return new Counted(md.toString(), tables.toString());
