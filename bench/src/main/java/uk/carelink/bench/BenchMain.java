@@ -37,7 +37,7 @@ public final class BenchMain {
                   (2 Patients per person), time until MDM has linked them all, check the links
                   against the labels, then time link latency after single writes
                     --base http://127.0.0.1:8080/fhir (required)  --people 2000 --seed 6
-                    --latency-samples 20  --out FILE
+                    --latency-samples 20  --out FILE  (tokens as in compare: --token-url ...)
         generate  write the care-home push bundles to files: --pushes 5 --seed 42 --out DIR
         validation  cost of profile validation on ingest: the same profiled pushes posted
                   alternately claiming their profiles (validated) and not (stored unvalidated)
@@ -332,14 +332,12 @@ public final class BenchMain {
     long seed = cli.longValue("seed", 6);
     int samples = cli.integer("latency-samples", 20);
     Path outFile = cli.optional("out").map(Path::of).orElse(null);
+    // The sandbox admin party by default: it may write Patients and read every MDM link.
+    AuthOptions auth = AuthOptions.from(cli);
     cli.rejectUnknown();
+    URI root = URI.create(base.getScheme() + "://" + base.getHost() + ":" + base.getPort());
     FhirHttpClient fhir =
-        new FhirHttpClient(
-            FhirHttpClient.newHttpClient(),
-            base,
-            java.util.Optional.empty(),
-            Duration.ofSeconds(60),
-            Duration.ofMinutes(5));
+        auth.client(FhirHttpClient.newHttpClient(), root, base, AuthOptions.Party.CARE_HOME);
     String md =
         "date: "
             + MachineInfo.now()

@@ -55,9 +55,9 @@ final class LinkageBench {
     double writeSeconds = (System.nanoTime() - started) / 1e9;
     out.printf(
         Locale.ROOT, "wrote %d Patients in %.1f s; waiting for MDM%n", set.size(), writeSeconds);
-    Map<String, String> goldenOf = awaitAllLinked(set, started);
+    List<LinkageBreakdown.Link> links = awaitAllLinked(set, started);
     double linkedSeconds = (System.nanoTime() - started) / 1e9;
-    String quality = quality(set, goldenOf);
+    LinkageBreakdown breakdown = new LinkageBreakdown(set, links);
     List<Double> latencies = new ArrayList<>();
     for (int i = 0; i < latencySamples; i++) {
       latencies.add(linkLatencyMillis());
@@ -71,7 +71,8 @@ final class LinkageBench {
             + "| first write until every Patient linked | %.1f s (%.1f Patients/s) |%n"
             + "| after the last write, MDM still busy for | %.1f s |%n"
             + "%s"
-            + "| link latency after a single write, idle (n=%d) | p50 %.0f ms, p95 %.0f ms, max %.0f ms |%n",
+            + "| link latency after a single write, idle (n=%d) | p50 %.0f ms, p95 %.0f ms, max %.0f ms |%n"
+            + "%s",
         people,
         set.size(),
         seed,
@@ -80,20 +81,23 @@ final class LinkageBench {
         linkedSeconds,
         set.size() / linkedSeconds,
         linkedSeconds - writeSeconds,
-        quality,
+        breakdown.rows(),
         latency.count(),
         latency.p50(),
         latency.p95(),
-        latency.max());
+        latency.max(),
+        breakdown.tables());
   }
 
   private void post(List<LabelledPatient> batch) throws IOException, InterruptedException {
     Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
     for (LabelledPatient labelled : batch) {
       Patient patient = labelled.patient().copy();
-      // Homes 3.. and their practice are not stored here; linkage needs no references.
+      // Homes 3.. and their practice are not stored here; linkage needs no references. Without
+      // them the records no longer meet the profiles they claim, so they claim none.
       patient.setManagingOrganization(null);
       patient.getGeneralPractitioner().clear();
+      patient.getMeta().getProfile().clear();
       String id = patient.getIdElement().getIdPart();
       bundle
           .addEntry()
@@ -115,19 +119,19 @@ final class LinkageBench {
     }
   }
 
-  /** Polls until every written Patient has a link; returns source id to MATCH golden id. */
-  private Map<String, String> awaitAllLinked(List<LabelledPatient> set, long started)
+  /** Polls until every written Patient has a link; returns every link. */
+  private List<LinkageBreakdown.Link> awaitAllLinked(List<LabelledPatient> set, long started)
       throws IOException, InterruptedException {
     Set<String> wanted = new HashSet<>();
-    set.forEach(p -> wanted.add("Patient/" + p.patient().getIdElement().getIdPart()));
+    set.forEach(p -> wanted.add(LinkageBreakdown.id(p)));
     while (true) {
-      Map<String, String> goldenOf = new HashMap<>();
+      List<LinkageBreakdown.Link> links = readAllLinks();
       Set<String> linked = new HashSet<>();
-      readAllLinks(goldenOf, linked);
+      links.forEach(link -> linked.add(link.source()));
       linked.retainAll(wanted);
       out.printf(Locale.ROOT, "  %d of %d Patients linked%n", linked.size(), wanted.size());
       if (linked.size() == wanted.size()) {
-        return goldenOf;
+        return links;
       }
       if (System.nanoTime() - started > DEADLINE_NANOS) {
         throw new IOException("MDM did not link every Patient within an hour");
@@ -137,8 +141,8 @@ final class LinkageBench {
   }
 
   /** Reads every link, page by page (HAPI pages the operation's answer, 100 links at most). */
-  private void readAllLinks(Map<String, String> goldenOf, Set<String> linked)
-      throws IOException, InterruptedException {
+  private List<LinkageBreakdown.Link> readAllLinks() throws IOException, InterruptedException {
+    List<LinkageBreakdown.Link> links = new ArrayList<>();
     for (int offset = 0; ; ) {
       FhirHttpClient.Response response = fhir.get("$mdm-query-links?_count=100&_offset=" + offset);
       if (!response.ok()) {
@@ -158,47 +162,16 @@ final class LinkageBench {
               part.has("valueString") ? part.get("valueString") : part.path("valueDecimal");
           parts.put(part.path("name").asText(), value.asText());
         }
-        linked.add(parts.get("sourceResourceId"));
-        if ("MATCH".equals(parts.get("matchResult"))) {
-          goldenOf.put(parts.get("sourceResourceId"), parts.get("goldenResourceId"));
-        }
+        links.add(
+            new LinkageBreakdown.Link(
+                parts.get("goldenResourceId"),
+                parts.get("sourceResourceId"),
+                parts.get("matchResult")));
       }
       if (!hasNext) {
-        return;
+        return links;
       }
     }
-  }
-
-  /** Pairwise precision and recall of the server's golden records against the labels. */
-  private static String quality(List<LabelledPatient> set, Map<String, String> goldenOf) {
-    Map<String, List<LabelledPatient>> byGolden = new HashMap<>();
-    for (LabelledPatient p : set) {
-      String golden = goldenOf.get("Patient/" + p.patient().getIdElement().getIdPart());
-      if (golden != null) {
-        byGolden.computeIfAbsent(golden, g -> new ArrayList<>()).add(p);
-      }
-    }
-    long sameGoldenTrue = 0;
-    long sameGoldenFalse = 0;
-    for (List<LabelledPatient> members : byGolden.values()) {
-      for (int a = 0; a < members.size(); a++) {
-        for (int b = a + 1; b < members.size(); b++) {
-          if (members.get(a).person().equals(members.get(b).person())) {
-            sameGoldenTrue++;
-          } else {
-            sameGoldenFalse++;
-          }
-        }
-      }
-    }
-    long truePairs = set.size() / 2;
-    return String.format(
-        Locale.ROOT,
-        "| pairs under one golden record (MATCH) | %d true, %d false: precision %.4f, recall %.4f |%n",
-        sameGoldenTrue,
-        sameGoldenFalse,
-        sameGoldenTrue / (double) Math.max(1, sameGoldenTrue + sameGoldenFalse),
-        sameGoldenTrue / (double) truePairs);
   }
 
   /** Writes one Patient with a fresh NHS number and times until its link is visible. */

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.carelink.world.LinkageTestSet;
 import uk.carelink.world.LinkageTestSet.LabelledPatient;
+import uk.carelink.world.NhsNumber;
 
 /**
  * Acceptance 1: the project's MDM rules, run by HAPI's own MDM matcher in-process, over the
@@ -86,6 +87,7 @@ class LinkageRulesEvaluationTest {
             + "  review queue (POSSIBLE_MATCH): %d true pairs, %d false pairs among those sharing a birth date or identifier%n"
             + "  true pairs neither linked nor queued: %d%n"
             + "  true pairs no candidate search would bring together: %d%n"
+            + "  pairs of two care home records scored MATCH or POSSIBLE_MATCH on demographics: %d%n"
             + "  false auto-links by kind: %s%n",
         SEED,
         PEOPLE,
@@ -100,6 +102,7 @@ class LinkageRulesEvaluationTest {
         tally.reviewFalse,
         unqueued,
         unreachable,
+        tally.homeRecordPairs,
         tally.falseAutoByKind);
     tally.examples.forEach(System.out::println);
 
@@ -107,6 +110,10 @@ class LinkageRulesEvaluationTest {
     assertThat(recall).isGreaterThanOrEqualTo(0.95);
     assertThat(unqueued).as("true pairs neither auto-linked nor in the review queue").isZero();
     assertThat(unreachable).as("true pairs MDM's candidate searches would not find").isZero();
+    // Each person has one care home record. In the server a care home record scored against
+    // another home's record as MATCH joins the wrong golden record, and as POSSIBLE_MATCH gets no
+    // golden record at all, so its own GP record has nothing to join.
+    assertThat(tally.homeRecordPairs).as("care home record pairs scored above NO_MATCH").isZero();
   }
 
   /** Two Patients of the set, by index, the lower first. */
@@ -195,12 +202,20 @@ class LinkageRulesEvaluationTest {
     int reviewTrue;
     int reviewFalse;
     int missedTrue;
+    int homeRecordPairs;
     final Map<LinkageTestSet.Kind, Integer> falseAutoByKind = new HashMap<>();
     final List<String> examples = new ArrayList<>();
 
     void add(LabelledPatient left, LabelledPatient right, MdmMatchResultEnum result) {
       pairs++;
       boolean samePerson = left.person().equals(right.person());
+      // Two people the generator gave the same random test number link by it, as they must.
+      if (left.source() == LinkageTestSet.Source.CARE_HOME
+          && right.source() == LinkageTestSet.Source.CARE_HOME
+          && result != MdmMatchResultEnum.NO_MATCH
+          && !shareValidNhsNumber(left.patient(), right.patient())) {
+        homeRecordPairs++;
+      }
       if (result == MdmMatchResultEnum.MATCH) {
         if (samePerson) {
           autoTrue++;
@@ -222,6 +237,18 @@ class LinkageRulesEvaluationTest {
         missedTrue++;
         example("missed", left, right);
       }
+    }
+
+    private static boolean shareValidNhsNumber(Patient left, Patient right) {
+      return left.getIdentifier().stream()
+          .filter(i -> NhsNumber.SYSTEM.equals(i.getSystem()) && NhsNumber.isValid(i.getValue()))
+          .anyMatch(
+              i ->
+                  right.getIdentifier().stream()
+                      .anyMatch(
+                          j ->
+                              NhsNumber.SYSTEM.equals(j.getSystem())
+                                  && i.getValue().equals(j.getValue())));
     }
 
     private void example(String what, LabelledPatient left, LabelledPatient right) {
