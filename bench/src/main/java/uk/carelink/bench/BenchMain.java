@@ -235,6 +235,7 @@ public final class BenchMain {
     List<String> jvm = jvmOpts(cli);
     int port = cli.integer("pg-port", 5432);
     String db = "carelink_bench_" + runId(cli) + "_validation";
+    Duration readyTimeout = Duration.ofSeconds(cli.integer("ready-timeout-seconds", 180));
     Path logFile = Path.of(cli.string("log-dir", "bench/target/logs")).resolve(db + ".log");
     cli.rejectUnknown();
     Files.createDirectories(logFile.toAbsolutePath().getParent());
@@ -243,7 +244,7 @@ public final class BenchMain {
     try (ServerProcess server =
         ServerProcess.start(
             new ServerProcess.Spec(jar, jvm, ServerEnv.postgres(pg, db, true, false), logFile))) {
-      server.awaitReady(Duration.ofSeconds(180));
+      server.awaitReady(readyTimeout);
       ValidationCostRun.Result result =
           runValidation(http, auth, server.root(), server.fhirBase(), pushes, residents, out);
       return reportValidation(
