@@ -43,7 +43,8 @@ public final class BenchMain {
                   alternately claiming their profiles (validated) and not (stored unvalidated)
                     --server-jar PATH (starts it on a throw-away PostgreSQL database) or
                     --base http://127.0.0.1:8080/fhir  --pushes 40 (per side) --residents 10
-                    --server-jvm-opts "-Xmx1g" --pg-port 5432 --out bench/target/validation-cost.md
+                    --server-jvm-opts "-Xmx1g" --pg-port 5432 --ready-timeout-seconds 180
+                    --out bench/target/validation-cost.md
         consent   cost of consent enforcement on searches: the same searches sent alternately
                   by parties consent filters and by the service desk (unfiltered), on the
                   default sandbox world  --server-jar PATH --rounds 100 --pg-port 5432
