@@ -43,7 +43,8 @@ public final class BenchMain {
                   alternately claiming their profiles (validated) and not (stored unvalidated)
                     --server-jar PATH (starts it on a throw-away PostgreSQL database) or
                     --base http://127.0.0.1:8080/fhir  --pushes 40 (per side) --residents 10
-                    --server-jvm-opts "-Xmx1g" --pg-port 5432 --out bench/target/validation-cost.md
+                    --server-jvm-opts "-Xmx1g" --pg-port 5432 --ready-timeout-seconds 180
+                    --out bench/target/validation-cost.md
         consent   cost of consent enforcement on searches: the same searches sent alternately
                   by parties consent filters and by the service desk (unfiltered), on the
                   default sandbox world  --server-jar PATH --rounds 100 --pg-port 5432
@@ -235,6 +236,7 @@ public final class BenchMain {
     List<String> jvm = jvmOpts(cli);
     int port = cli.integer("pg-port", 5432);
     String db = "carelink_bench_" + runId(cli) + "_validation";
+    Duration readyTimeout = Duration.ofSeconds(cli.integer("ready-timeout-seconds", 180));
     Path logFile = Path.of(cli.string("log-dir", "bench/target/logs")).resolve(db + ".log");
     cli.rejectUnknown();
     Files.createDirectories(logFile.toAbsolutePath().getParent());
@@ -243,7 +245,7 @@ public final class BenchMain {
     try (ServerProcess server =
         ServerProcess.start(
             new ServerProcess.Spec(jar, jvm, ServerEnv.postgres(pg, db, true, false), logFile))) {
-      server.awaitReady(Duration.ofSeconds(180));
+      server.awaitReady(readyTimeout);
       ValidationCostRun.Result result =
           runValidation(http, auth, server.root(), server.fhirBase(), pushes, residents, out);
       return reportValidation(

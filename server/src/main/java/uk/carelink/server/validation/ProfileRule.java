@@ -8,10 +8,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * One reason for validating a written resource against profiles. {@link ProfileSelector} asks every
  * rule (every Spring bean of this type) and validates against the union of their answers.
  *
- * <p>Today: what the resource claims ({@link DeclaredProfileRule}) and per-type defaults from
- * configuration ({@link DefaultProfileRule}). Planned: a rule that requires the default profiles
- * for every write made by a care home party (role {@code carehome}, from {@code
- * uk.carelink.server.security}) is one more bean of this type.
+ * <p>What the resource claims ({@link DeclaredProfileRule}), per-type defaults from configuration
+ * ({@link DefaultProfileRule}) and, for every write by a care home party, the profile for what it
+ * writes ({@link CareHomePartyRule}).
  */
 @FunctionalInterface
 public interface ProfileRule {

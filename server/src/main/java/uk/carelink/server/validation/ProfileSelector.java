@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides which profiles a written resource is validated against: the union of every {@link
- * ProfileRule}. This is where "comes from a care home party" plugs in, as one more rule bean.
+ * ProfileRule} (what it claims, configured defaults, and what a care home party must send).
  */
 @Component
 public class ProfileSelector {

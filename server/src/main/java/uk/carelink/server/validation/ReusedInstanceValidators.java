@@ -4,14 +4,20 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import ca.uhn.fhir.context.support.IValidationSupport;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
+import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r5.context.IWorkerContext;
+import org.hl7.fhir.r5.elementmodel.Manager;
 import org.hl7.fhir.r5.elementmodel.Manager.FhirFormat;
+import org.hl7.fhir.r5.elementmodel.ParserBase;
+import org.hl7.fhir.r5.elementmodel.ParserBase.ValidationPolicy;
+import org.hl7.fhir.r5.elementmodel.ValidatedFragment;
 import org.hl7.fhir.r5.model.StructureDefinition;
 import org.hl7.fhir.r5.utils.validation.ValidatorSession;
 import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
@@ -24,22 +30,27 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
 import org.hl7.fhir.validation.instance.advisor.BasePolicyAdvisorForFullValidation;
 
 /**
- * The HL7 instance validator, built once per thread and reused. HAPI's {@code
- * FhirInstanceValidator} builds a new one for every resource, and with {@code
+ * The HL7 instance validator and its element-model JSON parser, built once per thread and reused.
+ * HAPI's {@code FhirInstanceValidator} builds a new validator for every resource, and with {@code
  * org.hl7.fhir.validation} 6.7.x that constructor parses an OID table from CSV each time: about 70
- * % of the cost of validating a small resource (bench/README.md). Settings are those HAPI uses,
- * with references not resolved (a transaction entry's targets may not be stored yet).
+ * % of the cost of validating a small resource. The validator's own entry point for a stream also
+ * builds a new parser (with a FHIRPath engine, profile utilities and a set of every resource type)
+ * per call: about 15 % of what remained (bench/README.md). Settings are those HAPI uses, with
+ * references not resolved (a transaction entry's targets may not be stored yet).
  */
 final class ReusedInstanceValidators {
 
+  /** One thread's validator and the parser that feeds it; neither is thread-safe. */
+  private record Tools(InstanceValidator validator, ParserBase parser) {}
+
   private final IWorkerContext context;
-  private final ThreadLocal<InstanceValidator> perThread;
+  private final ThreadLocal<Tools> perThread;
 
   ReusedInstanceValidators(IValidationSupport validationSupport) {
     context =
         WorkerContextValidationSupportAdapter.newVersionSpecificWorkerContextWrapper(
             validationSupport);
-    perThread = ThreadLocal.withInitial(this::build);
+    perThread = ThreadLocal.withInitial(() -> new Tools(build(), parser()));
   }
 
   /** Every message (all severities) for one resource, encoded as FHIR JSON. */
@@ -61,15 +72,30 @@ final class ReusedInstanceValidators {
     if (!messages.isEmpty()) {
       return messages;
     }
-    perThread
-        .get()
-        .validate(
-            null,
-            messages,
-            new ByteArrayInputStream(json.getBytes(UTF_8)),
-            FhirFormat.JSON,
-            profiles);
+    // What InstanceValidator.validate(..., InputStream, JSON, profiles) does, minus building a
+    // parser: parse (syntax and structure errors land in the fragment), then validate the element.
+    Tools tools = perThread.get();
+    List<ValidatedFragment> fragments;
+    try {
+      fragments = tools.parser().parse(new ByteArrayInputStream(json.getBytes(UTF_8)));
+    } catch (IOException e) {
+      throw new FHIRException(e);
+    }
+    for (ValidatedFragment fragment : fragments) {
+      if (fragment.getElement() != null) {
+        tools
+            .validator()
+            .validate(null, fragment.getErrors(), null, fragment.getElement(), profiles);
+      }
+      messages.addAll(fragment.getErrors());
+    }
     return messages;
+  }
+
+  private ParserBase parser() {
+    ParserBase parser = Manager.makeParser(context, FhirFormat.JSON);
+    parser.setupValidation(ValidationPolicy.EVERYTHING);
+    return parser;
   }
 
   private InstanceValidator build() {

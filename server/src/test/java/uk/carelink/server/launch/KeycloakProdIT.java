@@ -17,7 +17,12 @@ import uk.carelink.server.support.ThrowawayPostgres;
 class KeycloakProdIT {
 
   private static final String RESIDENT =
-      "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Keycloak\"}]}";
+      // A care home's write is validated against the resident profile (CareHomePartyRule).
+      "{\"resourceType\":\"Patient\","
+          + "\"identifier\":[{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9999999999\"}],"
+          + "\"name\":[{\"family\":\"Keycloak\",\"given\":[\"Ann\"]}],\"gender\":\"female\","
+          + "\"birthDate\":\"1930-01-01\","
+          + "\"managingOrganization\":{\"reference\":\"Organization/org-carehome-a\"}}";
 
   @Test
   void aProdServerTrustsKeycloakTokensWithinTheirScopesAndRefusesSandboxTokens(

@@ -33,7 +33,9 @@ class ServerJarIT {
 
     try (ServerJarProcess server = ServerJarProcess.start(env, workDir)) {
       assertServesFhirR4(server);
-      String token = server.sandboxToken("carehome-a");
+      // As the admin: a care home's Patient must be a valid resident (CareHomePartyRule), whose
+      // managing care home is not there without the sandbox world.
+      String token = server.sandboxToken("admin");
       assertThat(server.postJson("/fhir/Patient", RESIDENT, token).statusCode()).isEqualTo(201);
       assertThat(server.get("/fhir/Patient").statusCode()).isEqualTo(401);
       assertThat(server.log()).doesNotContain("starting embedded PostgreSQL");
