@@ -240,6 +240,38 @@ class IngestApiTest extends FhirApiTest {
   }
 
   @Test
+  void anUnchangedReingestWritesNoNewVersionAndReportsEveryRowUnchanged() {
+    residentsOf("carehome-a");
+    // The sample's first 60 rows at second 07: records no other test makes.
+    List<String> lines = sampleText(CsvUploads.OBSERVATIONS).lines().toList();
+    List<String> rows =
+        lines.subList(1, 61).stream()
+            .map(line -> line.replaceFirst("^([^,]*,[^,]*)", "$1:07"))
+            .toList();
+    byte[] file = csv(lines.get(0), rows);
+    Parameters first = ingest("carehome-a", "daily-observations", "obs-07.csv", file);
+    List<String> stored = references(first, "created");
+    assertThat(stored).hasSize(60);
+    List<String> versionsBefore = versions(stored);
+
+    Parameters again = ingest("carehome-a", "daily-observations", "obs-07.csv", file);
+
+    assertThat(intParam(again, "rowsMapped")).isEqualTo(60);
+    assertThat(intParam(again, "createdCount")).isZero();
+    assertThat(intParam(again, "updatedCount")).isZero();
+    assertThat(references(again, "unchanged")).containsExactlyInAnyOrderElementsOf(stored);
+    assertThat(versions(stored)).containsExactlyElementsOf(versionsBefore);
+    assertThat(versionsBefore).allMatch(v -> v.startsWith("1 "));
+    // The upload itself is still recorded, naming the records it matched.
+    Provenance provenance =
+        read(
+            Provenance.class,
+            ((Reference) again.getParameter("provenance").getValue()).getReference());
+    assertThat(provenance.getTarget().stream().map(Reference::getReference))
+        .containsExactlyInAnyOrderElementsOf(stored);
+  }
+
+  @Test
   void anOverlappingLaterExportCreatesTheNewRowsAndUpdatesOnlyTheChangedOne() {
     residentsOf("carehome-b");
     List<String> lines = sampleText(CsvUploads.OBSERVATIONS).lines().toList();
@@ -417,6 +449,21 @@ class IngestApiTest extends FhirApiTest {
             .extract()
             .asString();
     return parse(Parameters.class, answer);
+  }
+
+  private static List<String> references(Parameters report, String name) {
+    return report.getParameter().stream()
+        .filter(p -> name.equals(p.getName()))
+        .map(p -> ((Reference) p.getValue()).getReference())
+        .toList();
+  }
+
+  /** "versionId lastUpdated" of each resource, in order. */
+  private List<String> versions(List<String> references) {
+    return references.stream()
+        .map(r -> read(Observation.class, r).getMeta())
+        .map(meta -> meta.getVersionId() + " " + meta.getLastUpdatedElement().getValueAsString())
+        .toList();
   }
 
   private static byte[] csv(String header, List<String> rows) {
