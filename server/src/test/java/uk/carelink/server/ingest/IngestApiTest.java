@@ -10,6 +10,7 @@ import static uk.carelink.server.ingest.CsvUploads.sample;
 import static uk.carelink.server.ingest.CsvUploads.sampleText;
 import static uk.carelink.server.ingest.CsvUploads.upload;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import uk.carelink.profiles.CareLinkProfiles;
 import uk.carelink.server.support.FhirApiTest;
 
@@ -35,6 +37,8 @@ import uk.carelink.server.support.FhirApiTest;
  * world or on the order tests run in.
  */
 class IngestApiTest extends FhirApiTest {
+
+  @Autowired MeterRegistry meters;
 
   @Test
   void residentRegisterSampleStoresAPatientAndAStayPerRowWithProvenance() {
@@ -272,6 +276,26 @@ class IngestApiTest extends FhirApiTest {
   }
 
   @Test
+  void eachResourceAnIngestWritesIsValidatedOnceNotAgainWhenStored() {
+    residentsOf("carehome-a");
+    List<String> lines = sampleText(CsvUploads.OBSERVATIONS).lines().toList();
+    List<String> rows =
+        lines.subList(1, 41).stream()
+            .map(line -> line.replaceFirst("^([^,]*,[^,]*)", "$1:09"))
+            .toList();
+    long before = validations();
+
+    Parameters report =
+        ingest("carehome-a", "daily-observations", "obs-09.csv", csv(lines.get(0), rows));
+
+    assertThat(intParam(report, "createdCount")).isEqualTo(40);
+    // 40 Observations once in $ingest, and the Provenance once on write: 41. Validating each
+    // Observation again on write would make 81 or more; below that is room for writes in the
+    // background (record linkage of the residents just ingested, audit).
+    assertThat(validations() - before).isBetween(41L, 80L);
+  }
+
+  @Test
   void anOverlappingLaterExportCreatesTheNewRowsAndUpdatesOnlyTheChangedOne() {
     residentsOf("carehome-b");
     List<String> lines = sampleText(CsvUploads.OBSERVATIONS).lines().toList();
@@ -449,6 +473,11 @@ class IngestApiTest extends FhirApiTest {
             .extract()
             .asString();
     return parse(Parameters.class, answer);
+  }
+
+  /** Resources profile-validated so far (the validator's timer, carelink.validation). */
+  private long validations() {
+    return meters.get("carelink.validation").timer().count();
   }
 
   private static List<String> references(Parameters report, String name) {

@@ -321,9 +321,9 @@ class IngestRejectionTest extends FhirApiTest {
     int provenances = count("Provenance");
     int[] before = keyCounts();
     StringBuilder file = new StringBuilder(OBSERVATION_HEADER).append("\r\n");
-    // carelink.ingest.max-rows (default 10,000) + 1 distinct rows.
+    // carelink.ingest.max-rows (default 4,000) + 1 distinct rows.
     java.time.LocalDateTime at = java.time.LocalDateTime.of(2026, 1, 1, 0, 0);
-    for (int i = 0; i <= 10_000; i++) {
+    for (int i = 0; i <= 4_000; i++) {
       file.append("R1001,").append(at.plusMinutes(i)).append(",WEIGHT,66.6,kg,\r\n");
     }
 
