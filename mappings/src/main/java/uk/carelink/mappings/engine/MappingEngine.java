@@ -110,6 +110,16 @@ public final class MappingEngine {
 
   /** Reads, checks and maps a file. Never throws for bad input: problems are rejects. */
   public MappingResult map(String formatName, String file, byte[] content, IngestContext context) {
+    return map(formatName, file, content, context, MAX_ROWS);
+  }
+
+  /**
+   * As {@link #map(String, String, byte[], IngestContext)}, with at most {@code maxRows} data rows
+   * (capped at {@link #MAX_ROWS}): a longer file is one {@code TOO_MANY_ROWS} reject and no row is
+   * mapped.
+   */
+  public MappingResult map(
+      String formatName, String file, byte[] content, IngestContext context, int maxRows) {
     LoadedFormat format = formats.get(formatName);
     if (format == null) {
       throw new IllegalArgumentException("Unknown format " + formatName);
@@ -127,7 +137,8 @@ public final class MappingEngine {
       column.aliases().forEach(alias -> byHeader.put(normalise(alias), column));
     }
     CsvTable table =
-        CsvTable.parse(decoded.text(), file, byHeader.keySet(), MAX_FIELD_LENGTH, MAX_ROWS);
+        CsvTable.parse(
+            decoded.text(), file, byHeader.keySet(), MAX_FIELD_LENGTH, Math.min(maxRows, MAX_ROWS));
     List<Reject> rejects = new ArrayList<>(table.rejects());
     if (table.header().isEmpty()) {
       return new MappingResult(

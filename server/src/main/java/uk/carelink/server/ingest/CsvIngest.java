@@ -2,6 +2,7 @@ package uk.carelink.server.ingest;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
@@ -16,10 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
-import org.hl7.fhir.r4.model.CanonicalType;
+import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import uk.carelink.mappings.csv.Reject;
@@ -29,6 +35,8 @@ import uk.carelink.mappings.engine.MappedRow;
 import uk.carelink.mappings.engine.MappingEngine;
 import uk.carelink.mappings.engine.MappingResult;
 import uk.carelink.server.security.SmartScopeInterceptor;
+import uk.carelink.server.validation.AlreadyValidated;
+import uk.carelink.server.validation.ProfileSelector;
 import uk.carelink.server.validation.ProfileValidator;
 
 /**
@@ -41,12 +49,22 @@ import uk.carelink.server.validation.ProfileValidator;
  */
 public class CsvIngest {
 
+  private static final Function<Resource, List<Reference>> REFERENCES =
+      resource ->
+          FhirContext.forR4Cached()
+              .newTerser()
+              .getAllPopulatedChildElementsOfType(resource, Reference.class);
+
   private final MappingEngine engine;
   private final IFhirSystemDao<Bundle, ?> systemDao;
   private final DaoRegistry daos;
   private final MatchUrlService matchUrls;
+  private final ProfileSelector profiles;
   private final ProfileValidator validator;
+  private final IngestProperties properties;
+  private final StoredRecords storedRecords;
   private final FhirContext fhir;
+  private final Map<String, ReentrantLock> homeLocks = new ConcurrentHashMap<>();
 
   @SuppressWarnings("unchecked")
   public CsvIngest(
@@ -54,15 +72,25 @@ public class CsvIngest {
       IFhirSystemDao<?, ?> systemDao,
       DaoRegistry daos,
       MatchUrlService matchUrls,
-      ProfileValidator validator) {
+      ProfileSelector profiles,
+      ProfileValidator validator,
+      IngestProperties properties) {
     this.engine = engine;
     this.systemDao = (IFhirSystemDao<Bundle, ?>) systemDao;
     this.daos = daos;
     this.matchUrls = matchUrls;
+    this.profiles = profiles;
     this.validator = validator;
+    this.properties = properties;
+    this.storedRecords = new StoredRecords(daos, properties.lookupChunkSize());
     this.fhir = engine.fhirContext();
   }
 
+  /**
+   * Ingests one file. One home's ingests run one at a time on this server: what is new and what is
+   * stored is decided by looking up the stored records before the transaction, so two concurrent
+   * uploads of the same new records must not both create them.
+   */
   public IngestOutcome ingest(
       String format,
       String file,
@@ -70,8 +98,25 @@ public class CsvIngest {
       IngestContext context,
       boolean storeValidRows,
       RequestDetails request) {
+    ReentrantLock home =
+        homeLocks.computeIfAbsent(context.homeReference(), h -> new ReentrantLock());
+    home.lock();
+    try {
+      return ingestAlone(format, file, content, context, storeValidRows, request);
+    } finally {
+      home.unlock();
+    }
+  }
+
+  private IngestOutcome ingestAlone(
+      String format,
+      String file,
+      byte[] content,
+      IngestContext context,
+      boolean storeValidRows,
+      RequestDetails request) {
     Instant started = Instant.now();
-    MappingResult result = engine.map(format, file, content, context);
+    MappingResult result = engine.map(format, file, content, context, properties.maxRows());
     List<Reject> rejects = new ArrayList<>(result.rejects());
     int skipped = (int) result.mapped().stream().filter(r -> r.resources().isEmpty()).count();
     if (result.hasFileRejects()) {
@@ -80,11 +125,14 @@ public class CsvIngest {
     List<MappedRow> rows = result.mapped().stream().filter(r -> !r.resources().isEmpty()).toList();
     IngestBundle.Assembled assembled = IngestBundle.assemble(result, rows, context, started);
     rejects.addAll(assembled.rejects());
-    rejects.addAll(unresolvedReferences(result, rows, assembled, context));
+    Map<String, String> resolved = new HashMap<>();
+    rejects.addAll(unresolvedReferences(result, rows, assembled, context, resolved));
     if (rejects.stream().anyMatch(r -> r.row() == 0)) {
       return rejected(result, 0, skipped, sorted(rejects));
     }
-    rejects.addAll(profileErrors(result, rows, assembled));
+    Map<String, Resource> stored = storedRecords.byKey(assembled.transaction().getEntry());
+    Set<Integer> unchanged = unchanged(assembled.transaction(), stored, resolved);
+    rejects.addAll(profileErrors(result, rows, assembled, unchanged, request));
     Set<Integer> rejectedRows = new HashSet<>();
     rejects.forEach(r -> rejectedRows.add(r.row()));
     List<MappedRow> valid = rows.stream().filter(r -> !rejectedRows.contains(r.row())).toList();
@@ -105,16 +153,106 @@ public class CsvIngest {
           null,
           List.of());
     }
-    if (valid.size() != rows.size()) {
-      assembled = IngestBundle.assemble(result, valid, context, started);
+    // The scopes of every entry the file makes, whether or not it turns out unchanged.
+    SmartScopeInterceptor.checkEntries(request, assembled.transaction());
+    ToStore toStore = toStore(assembled, stored, unchanged, rejectedRows);
+    Bundle response = systemDao.transaction(request, toStore.transaction());
+    return stored(result, valid.size(), skipped, toStore, response, sorted(rejects));
+  }
+
+  /**
+   * Indexes of the entries whose stored record already holds exactly what the row maps to: they are
+   * not written (HAPI would store no new version of them either), only counted and named.
+   */
+  private static Set<Integer> unchanged(
+      Bundle transaction, Map<String, Resource> stored, Map<String, String> resolved) {
+    Map<String, String> storedIdByFullUrl = new HashMap<>();
+    for (BundleEntryComponent entry : transaction.getEntry()) {
+      IngestBundle.key(entry.getResource())
+          .map(stored::get)
+          .ifPresent(record -> storedIdByFullUrl.put(entry.getFullUrl(), versionless(record)));
     }
-    Bundle transaction = assembled.transaction();
-    SmartScopeInterceptor.checkEntries(request, transaction);
-    Map<String, String> versionsBefore = storedVersions(transaction);
-    Bundle response = systemDao.transaction(request, transaction);
-    Map<String, String> versionsAfter = storedVersions(transaction);
-    return stored(
-        result, valid.size(), skipped, response, versionsBefore, versionsAfter, sorted(rejects));
+    Set<Integer> unchanged = new HashSet<>();
+    List<BundleEntryComponent> entries = transaction.getEntry();
+    for (int i = 0; i < entries.size(); i++) {
+      Resource mapped = entries.get(i).getResource();
+      Resource record = IngestBundle.key(mapped).map(stored::get).orElse(null);
+      if (record != null
+          && SameContent.as(
+              mapped,
+              record,
+              reference ->
+                  reference.startsWith("urn:")
+                      ? storedIdByFullUrl.get(reference)
+                      : resolved.get(reference))) {
+        unchanged.add(i);
+      }
+    }
+    return unchanged;
+  }
+
+  /**
+   * What is written: the entries of accepted rows that are new or changed, and the Provenance,
+   * whose targets (and any reference to an entry left out) name the stored records of unchanged
+   * rows.
+   */
+  private static ToStore toStore(
+      IngestBundle.Assembled assembled,
+      Map<String, Resource> stored,
+      Set<Integer> unchanged,
+      Set<Integer> rejectedRows) {
+    List<BundleEntryComponent> entries = assembled.transaction().getEntry();
+    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    List<String> priorVersions = new ArrayList<>();
+    List<String> unchangedIds = new ArrayList<>();
+    Map<String, String> leftOut = new HashMap<>();
+    Set<String> rejectedFullUrls = new HashSet<>();
+    for (int i = 0; i < entries.size(); i++) {
+      BundleEntryComponent entry = entries.get(i);
+      Integer row = assembled.rowByEntry().get(i);
+      if (row != null && rejectedRows.contains(row)) {
+        rejectedFullUrls.add(entry.getFullUrl());
+        continue;
+      }
+      Resource record = IngestBundle.key(entry.getResource()).map(stored::get).orElse(null);
+      if (unchanged.contains(i)) {
+        unchangedIds.add(versionless(record));
+        leftOut.put(entry.getFullUrl(), versionless(record));
+        continue;
+      }
+      // By id or as a plain create: no entry is conditional, so HAPI neither searches for a match
+      // per entry nor compares every conditional URL with every entry written (quadratic).
+      if (record == null) {
+        entry.getRequest().setMethod(HTTPVerb.POST).setUrl(entry.getResource().fhirType());
+        priorVersions.add(null);
+      } else {
+        entry.getRequest().setMethod(HTTPVerb.PUT).setUrl(versionless(record));
+        priorVersions.add(record.getIdElement().getVersionIdPart());
+      }
+      transaction.addEntry(entry);
+    }
+    for (BundleEntryComponent entry : transaction.getEntry()) {
+      if (entry.getResource() instanceof Provenance provenance) {
+        provenance.getTarget().removeIf(t -> rejectedFullUrls.contains(t.getReference()));
+      }
+      for (Reference reference : REFERENCES.apply(entry.getResource())) {
+        String storedId = leftOut.get(reference.getReference());
+        if (storedId != null) {
+          reference.setReference(storedId);
+        }
+      }
+    }
+    return new ToStore(transaction, priorVersions, unchangedIds);
+  }
+
+  /**
+   * The transaction to store, the version each of its entries' records had before (null for new
+   * records; the Provenance is new), and the records left out as unchanged.
+   */
+  private record ToStore(Bundle transaction, List<String> priorVersions, List<String> unchanged) {}
+
+  private static String versionless(Resource record) {
+    return record.getIdElement().toUnqualifiedVersionless().getValue();
   }
 
   private IngestOutcome rejected(
@@ -134,36 +272,34 @@ public class CsvIngest {
   }
 
   /**
-   * Classifies what the transaction did by the versions of the matched resources before and after
-   * it (by source key): new ones were created, a new version means updated, the same version means
-   * HAPI found nothing to change.
+   * Classifies each row's records: left out as unchanged; or stored, and then created if it had no
+   * record before, updated if the transaction answered a new version, unchanged if HAPI found
+   * nothing to change (content equal but for a difference this ingest does not compare).
    */
   private static IngestOutcome stored(
       MappingResult result,
       int mapped,
       int skipped,
+      ToStore toStore,
       Bundle response,
-      Map<String, String> versionsBefore,
-      Map<String, String> versionsAfter,
       List<Reject> rejects) {
     List<String> created = new ArrayList<>();
     List<String> updated = new ArrayList<>();
-    List<String> unchanged = new ArrayList<>();
-    for (Map.Entry<String, String> after : versionsAfter.entrySet()) {
-      String before = versionsBefore.get(after.getKey());
-      if (before == null) {
-        created.add(after.getKey());
-      } else if (before.equals(after.getValue())) {
-        unchanged.add(after.getKey());
-      } else {
-        updated.add(after.getKey());
-      }
-    }
+    List<String> unchanged = new ArrayList<>(toStore.unchanged());
     String provenance = null;
-    for (BundleEntryComponent entry : response.getEntry()) {
-      String location = entry.getResponse().getLocation();
-      if (location != null && location.startsWith("Provenance/")) {
-        provenance = new IdType(location).toUnqualifiedVersionless().getValue();
+    List<BundleEntryComponent> requests = toStore.transaction().getEntry();
+    for (int i = 0; i < requests.size(); i++) {
+      IdType location = new IdType(response.getEntry().get(i).getResponse().getLocation());
+      String reference = location.toUnqualifiedVersionless().getValue();
+      String before = toStore.priorVersions().get(i);
+      if (requests.get(i).getResource() instanceof Provenance) {
+        provenance = reference;
+      } else if (before == null) {
+        created.add(reference);
+      } else if (before.equals(location.getVersionIdPart())) {
+        unchanged.add(reference);
+      } else {
+        updated.add(reference);
       }
     }
     return new IngestOutcome(
@@ -181,43 +317,6 @@ public class CsvIngest {
   }
 
   /**
-   * The current version of every stored resource the transaction's conditional updates will match
-   * (by source key, 100 keys per search), as {@code Type/id -> versionId}: an entry answered with
-   * the same version was left unchanged.
-   */
-  private Map<String, String> storedVersions(Bundle transaction) {
-    Map<String, List<String>> keysByType = new LinkedHashMap<>();
-    for (BundleEntryComponent entry : transaction.getEntry()) {
-      IngestBundle.key(entry.getResource())
-          .ifPresent(
-              key ->
-                  keysByType
-                      .computeIfAbsent(entry.getResource().fhirType(), t -> new ArrayList<>())
-                      .add(key.substring(key.indexOf('=') + 1)));
-    }
-    Map<String, String> versions = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> type : keysByType.entrySet()) {
-      List<String> tokens = type.getValue();
-      for (int from = 0; from < tokens.size(); from += 100) {
-        ca.uhn.fhir.rest.param.TokenOrListParam any = new ca.uhn.fhir.rest.param.TokenOrListParam();
-        for (String token : tokens.subList(from, Math.min(tokens.size(), from + 100))) {
-          int bar = token.indexOf('|');
-          any.add(token.substring(0, bar), token.substring(bar + 1));
-        }
-        SearchParameterMap map = SearchParameterMap.newSynchronous();
-        map.add("identifier", any);
-        ca.uhn.fhir.rest.api.server.IBundleProvider found =
-            daos.getResourceDao(type.getKey()).search(map, new SystemRequestDetails());
-        for (org.hl7.fhir.instance.model.api.IBaseResource stored : found.getAllResources()) {
-          IdType id = (IdType) stored.getIdElement();
-          versions.put(id.toUnqualifiedVersionless().getValue(), id.getVersionIdPart());
-        }
-      }
-    }
-    return versions;
-  }
-
-  /**
    * References the bundle does not satisfy itself must match exactly one stored resource: the
    * uploading home's Organization (else the whole file is rejected) and the residents referred to
    * (else the rows that refer to them are).
@@ -226,14 +325,13 @@ public class CsvIngest {
       MappingResult result,
       List<MappedRow> rows,
       IngestBundle.Assembled assembled,
-      IngestContext context) {
+      IngestContext context,
+      Map<String, String> resolved) {
     Map<String, List<Integer>> rowsByReference = new LinkedHashMap<>();
     List<BundleEntryComponent> entries = assembled.transaction().getEntry();
     for (int i = 0; i < entries.size(); i++) {
       Integer row = assembled.rowByEntry().get(i);
-      for (Reference reference :
-          fhir.newTerser()
-              .getAllPopulatedChildElementsOfType(entries.get(i).getResource(), Reference.class)) {
+      for (Reference reference : REFERENCES.apply(entries.get(i).getResource())) {
         String target = reference.getReference();
         if (target != null && target.contains("?")) {
           rowsByReference
@@ -246,8 +344,10 @@ public class CsvIngest {
     rows.forEach(r -> lineByRow.put(r.row(), r.line()));
     List<Reject> rejects = new ArrayList<>();
     for (Map.Entry<String, List<Integer>> reference : rowsByReference.entrySet()) {
-      int matches = matches(reference.getKey());
+      List<String> found = matches(reference.getKey());
+      int matches = found.size();
       if (matches == 1) {
+        resolved.put(reference.getKey(), found.get(0));
         continue;
       }
       String url = reference.getKey();
@@ -283,18 +383,30 @@ public class CsvIngest {
     return rejects;
   }
 
-  private int matches(String url) {
+  /** {@code Type/id} of every stored resource the conditional reference matches. */
+  private List<String> matches(String url) {
     String type = url.substring(0, url.indexOf('?'));
     SearchParameterMap map =
         matchUrls.translateMatchUrl(
             IngestBundle.encodedSearch(url), fhir.getResourceDefinition(type));
     map.setLoadSynchronous(true);
-    return daos.getResourceDao(type).searchForIds(map, new SystemRequestDetails()).size();
+    IFhirResourceDao<?> dao = daos.getResourceDao(type);
+    List<IIdType> ids = dao.searchForResourceIds(map, new SystemRequestDetails());
+    return ids.stream().map(id -> id.toUnqualifiedVersionless().getValue()).toList();
   }
 
-  /** Every resource against the profiles it claims, as the server will check it on write. */
+  /**
+   * Every resource to be written against the profiles the write interceptor will select for it, so
+   * that a row's problems are rejects of that row; each resource that passes is recorded as {@link
+   * AlreadyValidated} for this request and not validated again when stored. Unchanged records are
+   * not written and not validated: their stored content was validated when it was written.
+   */
   private List<Reject> profileErrors(
-      MappingResult result, List<MappedRow> rows, IngestBundle.Assembled assembled) {
+      MappingResult result,
+      List<MappedRow> rows,
+      IngestBundle.Assembled assembled,
+      Set<Integer> unchanged,
+      RequestDetails request) {
     Map<Integer, Integer> lineByRow = new HashMap<>();
     rows.forEach(r -> lineByRow.put(r.row(), r.line()));
     List<Reject> rejects = new ArrayList<>();
@@ -303,13 +415,17 @@ public class CsvIngest {
     for (int i = 0; i < entries.size(); i++) {
       Integer row = assembled.rowByEntry().get(i);
       Resource resource = entries.get(i).getResource();
-      List<String> profiles =
-          resource.getMeta().getProfile().stream().map(CanonicalType::getValue).toList();
-      if (row == null || profiles.isEmpty() || failedRows.contains(row)) {
+      if (row == null || unchanged.contains(i) || failedRows.contains(row)) {
         continue;
       }
-      List<SingleValidationMessage> errors = validator.errors(resource, profiles);
-      if (!errors.isEmpty()) {
+      Set<String> selected = profiles.select(resource, request);
+      if (selected.isEmpty()) {
+        continue;
+      }
+      List<SingleValidationMessage> errors = validator.errors(resource, selected);
+      if (errors.isEmpty()) {
+        AlreadyValidated.record(request, resource, selected);
+      } else {
         failedRows.add(row);
         SingleValidationMessage first = errors.get(0);
         rejects.add(
@@ -322,7 +438,7 @@ public class CsvIngest {
                 "",
                 resource.fhirType()
                     + " does not conform to "
-                    + String.join(", ", profiles)
+                    + String.join(", ", selected)
                     + ": "
                     + first.getLocationString()
                     + ": "

@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.carelink.mappings.engine.MappingEngine;
+import uk.carelink.server.validation.ProfileSelector;
 import uk.carelink.server.validation.ProfileValidator;
 
 /** CSV ingest: the mapping engine (formats from the carelink-mappings jar) and {@code $ingest}. */
@@ -25,11 +26,14 @@ public class IngestConfig {
       IFhirSystemDao<?, ?> systemDao,
       DaoRegistry daos,
       MatchUrlService matchUrls,
+      ProfileSelector profiles,
       ProfileValidator validator,
+      IngestProperties properties,
       ResourceProviderFactory providers) {
     IngestOperationProvider provider =
         new IngestOperationProvider(
-            engine, new CsvIngest(engine, systemDao, daos, matchUrls, validator));
+            engine,
+            new CsvIngest(engine, systemDao, daos, matchUrls, profiles, validator, properties));
     providers.addSupplier(() -> provider);
     return provider;
   }

@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -30,8 +31,10 @@ import uk.carelink.server.security.Party;
  * in one transaction, and answers with a Parameters resource (rows read, mapped, skipped, the
  * resources created, updated and unchanged, the Provenance, any rejects). A file with problems is
  * answered 422 with an OperationOutcome naming file, row, column, value and reason of each, and
- * nothing is stored, unless {@code onError=store-valid-rows}. Only care home parties ingest: the
- * home's regulator id in the token qualifies the records' identifiers (docs/mappings.md).
+ * nothing is stored, unless {@code onError=store-valid-rows}; a file of more rows than {@code
+ * carelink.ingest.max-rows} is answered 413 with the same kind of OperationOutcome. Only care home
+ * parties ingest: the home's regulator id in the token qualifies the records' identifiers
+ * (docs/mappings.md).
  *
  * <p>Optional parameters: {@code filename} (else the Content-Disposition file name), {@code
  * charset} (else the Content-Type charset, else detected).
@@ -98,6 +101,22 @@ public class IngestOperationProvider {
             context,
             STORE_VALID_ROWS.equals(onError),
             request);
+    if (!outcome.stored()
+        && outcome.rejects().stream().anyMatch(IngestOperationProvider::tooLarge)) {
+      // Too large to take in one transaction: the same OperationOutcome, as 413 like an oversized
+      // body (carelink.ingest.max-rows).
+      PayloadTooLargeException tooLarge =
+          new PayloadTooLargeException(
+              outcome.file()
+                  + " was rejected and nothing was stored: "
+                  + outcome.rejects().stream()
+                      .filter(IngestOperationProvider::tooLarge)
+                      .findFirst()
+                      .orElseThrow()
+                      .describe());
+      tooLarge.setOperationOutcome(rejectsOutcome(outcome));
+      throw tooLarge;
+    }
     if (!outcome.stored() && !outcome.rejects().isEmpty()) {
       UnprocessableEntityException rejected =
           new UnprocessableEntityException(
@@ -110,6 +129,10 @@ public class IngestOperationProvider {
       throw rejected;
     }
     return report(outcome);
+  }
+
+  private static boolean tooLarge(Reject reject) {
+    return "TOO_MANY_ROWS".equals(reject.code());
   }
 
   private static String fileName(RequestDetails request) {

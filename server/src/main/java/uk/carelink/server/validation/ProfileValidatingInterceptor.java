@@ -19,7 +19,9 @@ import uk.carelink.server.fhir.CareLinkInterceptor;
  * the profiles {@link ProfileSelector} picks, and rejects the write with 422 and an
  * OperationOutcome listing each error with its FHIRPath location. Hooked at storage time so that
  * transaction entries are checked one by one after their references are resolved; a failure rolls
- * the whole transaction back, and {@code TransactionEntryErrorInterceptor} adds the entry index.
+ * the whole transaction back, and {@code TransactionEntryErrorInterceptor} adds the entry index. A
+ * resource the same request has already validated against the same profiles ({@link
+ * AlreadyValidated}, e.g. by {@code $ingest}) is not validated again.
  */
 @Component
 public class ProfileValidatingInterceptor implements CareLinkInterceptor {
@@ -53,7 +55,7 @@ public class ProfileValidatingInterceptor implements CareLinkInterceptor {
       return;
     }
     Set<String> profiles = selector.select(resource, request);
-    if (profiles.isEmpty()) {
+    if (profiles.isEmpty() || AlreadyValidated.covers(request, resource, profiles)) {
       return;
     }
     List<SingleValidationMessage> errors = validator.errors(resource, profiles);

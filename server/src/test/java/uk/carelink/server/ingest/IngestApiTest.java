@@ -10,6 +10,7 @@ import static uk.carelink.server.ingest.CsvUploads.sample;
 import static uk.carelink.server.ingest.CsvUploads.sampleText;
 import static uk.carelink.server.ingest.CsvUploads.upload;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import uk.carelink.profiles.CareLinkProfiles;
 import uk.carelink.server.support.FhirApiTest;
 
@@ -35,6 +37,8 @@ import uk.carelink.server.support.FhirApiTest;
  * world or on the order tests run in.
  */
 class IngestApiTest extends FhirApiTest {
+
+  @Autowired MeterRegistry meters;
 
   @Test
   void residentRegisterSampleStoresAPatientAndAStayPerRowWithProvenance() {
@@ -240,6 +244,58 @@ class IngestApiTest extends FhirApiTest {
   }
 
   @Test
+  void anUnchangedReingestWritesNoNewVersionAndReportsEveryRowUnchanged() {
+    residentsOf("carehome-a");
+    // The sample's first 60 rows at second 07: records no other test makes.
+    List<String> lines = sampleText(CsvUploads.OBSERVATIONS).lines().toList();
+    List<String> rows =
+        lines.subList(1, 61).stream()
+            .map(line -> line.replaceFirst("^([^,]*,[^,]*)", "$1:07"))
+            .toList();
+    byte[] file = csv(lines.get(0), rows);
+    Parameters first = ingest("carehome-a", "daily-observations", "obs-07.csv", file);
+    List<String> stored = references(first, "created");
+    assertThat(stored).hasSize(60);
+    List<String> versionsBefore = versions(stored);
+
+    Parameters again = ingest("carehome-a", "daily-observations", "obs-07.csv", file);
+
+    assertThat(intParam(again, "rowsMapped")).isEqualTo(60);
+    assertThat(intParam(again, "createdCount")).isZero();
+    assertThat(intParam(again, "updatedCount")).isZero();
+    assertThat(references(again, "unchanged")).containsExactlyInAnyOrderElementsOf(stored);
+    assertThat(versions(stored)).containsExactlyElementsOf(versionsBefore);
+    assertThat(versionsBefore).allMatch(v -> v.startsWith("1 "));
+    // The upload itself is still recorded, naming the records it matched.
+    Provenance provenance =
+        read(
+            Provenance.class,
+            ((Reference) again.getParameter("provenance").getValue()).getReference());
+    assertThat(provenance.getTarget().stream().map(Reference::getReference))
+        .containsExactlyInAnyOrderElementsOf(stored);
+  }
+
+  @Test
+  void eachResourceAnIngestWritesIsValidatedOnceNotAgainWhenStored() {
+    residentsOf("carehome-a");
+    List<String> lines = sampleText(CsvUploads.OBSERVATIONS).lines().toList();
+    List<String> rows =
+        lines.subList(1, 41).stream()
+            .map(line -> line.replaceFirst("^([^,]*,[^,]*)", "$1:09"))
+            .toList();
+    long before = validations();
+
+    Parameters report =
+        ingest("carehome-a", "daily-observations", "obs-09.csv", csv(lines.get(0), rows));
+
+    assertThat(intParam(report, "createdCount")).isEqualTo(40);
+    // 40 Observations once in $ingest, and the Provenance once on write: 41. Validating each
+    // Observation again on write would make 81 or more; below that is room for writes in the
+    // background (record linkage of the residents just ingested, audit).
+    assertThat(validations() - before).isBetween(41L, 80L);
+  }
+
+  @Test
   void anOverlappingLaterExportCreatesTheNewRowsAndUpdatesOnlyTheChangedOne() {
     residentsOf("carehome-b");
     List<String> lines = sampleText(CsvUploads.OBSERVATIONS).lines().toList();
@@ -417,6 +473,26 @@ class IngestApiTest extends FhirApiTest {
             .extract()
             .asString();
     return parse(Parameters.class, answer);
+  }
+
+  /** Resources profile-validated so far (the validator's timer, carelink.validation). */
+  private long validations() {
+    return meters.get("carelink.validation").timer().count();
+  }
+
+  private static List<String> references(Parameters report, String name) {
+    return report.getParameter().stream()
+        .filter(p -> name.equals(p.getName()))
+        .map(p -> ((Reference) p.getValue()).getReference())
+        .toList();
+  }
+
+  /** "versionId lastUpdated" of each resource, in order. */
+  private List<String> versions(List<String> references) {
+    return references.stream()
+        .map(r -> read(Observation.class, r).getMeta())
+        .map(meta -> meta.getVersionId() + " " + meta.getLastUpdatedElement().getValueAsString())
+        .toList();
   }
 
   private static byte[] csv(String header, List<String> rows) {

@@ -7,13 +7,24 @@ import static uk.carelink.server.ingest.CsvUploads.keySystem;
 import static uk.carelink.server.ingest.CsvUploads.sample;
 import static uk.carelink.server.ingest.CsvUploads.upload;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import uk.carelink.server.security.sandbox.SandboxProperties;
 import uk.carelink.server.support.FhirApiTest;
 
 /**
@@ -48,6 +59,9 @@ class IngestRejectionTest extends FhirApiTest {
       "R1001,Senna 7.5mg tablets,2 tablets,Oral,2026-11-20 22:00,2026-11-20 22:05,A";
 
   private static boolean residentsLoaded;
+
+  @Autowired JWKSource<SecurityContext> sandboxKeys;
+  @Autowired SandboxProperties sandbox;
 
   record Case(
       String name,
@@ -160,39 +174,21 @@ class IngestRejectionTest extends FhirApiTest {
             "FIELD_COUNT",
             2,
             ""),
-        new Case(
+        encoded(
             "UTF-16 file",
-            "resident-register",
-            (RESIDENT_HEADER + "\r\n" + GOOD_RESIDENT + "\r\n").getBytes(StandardCharsets.UTF_16),
-            "UNSUPPORTED_ENCODING",
-            0,
-            "",
-            new String[0]),
-        new Case(
-            "a spreadsheet, not CSV",
-            "resident-register",
-            new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0},
-            "UNSUPPORTED_ENCODING",
-            0,
-            "",
-            new String[0]),
-        new Case(
+            (RESIDENT_HEADER + "\r\n" + GOOD_RESIDENT + "\r\n").getBytes(StandardCharsets.UTF_16)),
+        encoded("a spreadsheet, not CSV", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0}),
+        encoded(
             "Windows-1252 bytes declared UTF-8",
-            "resident-register",
             (RESIDENT_HEADER + "\r\n" + GOOD_RESIDENT.replace("Valid", "O\u2019Valid") + "\r\n")
                 .getBytes(java.nio.charset.Charset.forName("windows-1252")),
-            "UNSUPPORTED_ENCODING",
-            0,
-            "",
-            new String[] {"charset", "utf-8"}),
-        new Case(
+            "charset",
+            "utf-8"),
+        encoded(
             "unsupported charset",
-            "resident-register",
             (RESIDENT_HEADER + "\r\n" + GOOD_RESIDENT + "\r\n").getBytes(StandardCharsets.UTF_8),
-            "UNSUPPORTED_ENCODING",
-            0,
-            "",
-            new String[] {"charset", "ebcdic"}),
+            "charset",
+            "ebcdic"),
         observations(
             "unknown measure", "R1001,2026-11-20T10:00,BMI,24,score,", "UNKNOWN_CODE", "Measure"),
         observations(
@@ -211,6 +207,11 @@ class IngestRejectionTest extends FhirApiTest {
             "weight in pounds", "R1001,2026-11-20T10:00,WEIGHT,150,lb,", "UNKNOWN_CODE", "Unit"),
         observations(
             "impossible month", "R1001,2026-13-01T10:00,WEIGHT,66,kg,", "BAD_DATE", "RecordedAt"),
+        observations(
+            "a resource that does not conform to its profile",
+            "R1001,2026-11-20T10:00,WEIGHT,66,kg," + MarkedObservationProfileRule.MARKER,
+            "PROFILE_INVALID",
+            ""),
         observations(
             "resident not in the register",
             "R9999,2026-11-20T10:00,WEIGHT,66,kg,",
@@ -295,6 +296,103 @@ class IngestRejectionTest extends FhirApiTest {
     assertThat(keyCounts()).containsExactly(before);
   }
 
+  @Test
+  void anUploadFromAHomeCareLinkDoesNotKnowIsUnknownCareHomeAndStoresNothing() {
+    loadResidentsOnce();
+    int provenances = count("Provenance");
+    // A valid care home token for a CQC location that has no Organization in CareLink.
+    String unknownHome = "1-109999999";
+
+    Response response =
+        upload(
+            fhirAnonymous().auth().oauth2(careHomeToken(unknownHome)),
+            "incidents",
+            "incidents.csv",
+            sample(CsvUploads.INCIDENTS));
+
+    assertRejected(response, 422, "UNKNOWN_CARE_HOME", "incidents.csv#row=0");
+    assertThat(count("Provenance")).isEqualTo(provenances);
+    assertThat(total("Observation", keySystem(unknownHome, "incident"))).isZero();
+  }
+
+  @Test
+  void aFileOfMoreRowsThanOneUploadMayHoldIsTooLargeAndStoresNothing() {
+    loadResidentsOnce();
+    int provenances = count("Provenance");
+    int[] before = keyCounts();
+    StringBuilder file = new StringBuilder(OBSERVATION_HEADER).append("\r\n");
+    // carelink.ingest.max-rows (default 4,000) + 1 distinct rows.
+    java.time.LocalDateTime at = java.time.LocalDateTime.of(2026, 1, 1, 0, 0);
+    for (int i = 0; i <= 4_000; i++) {
+      file.append("R1001,").append(at.plusMinutes(i)).append(",WEIGHT,66.6,kg,\r\n");
+    }
+
+    Response response =
+        upload(
+            fhirAs("carehome-a"),
+            "daily-observations",
+            "big.csv",
+            file.toString().getBytes(StandardCharsets.UTF_8));
+
+    assertRejected(response, 413, "TOO_MANY_ROWS", "big.csv#row=0");
+    assertThat(count("Provenance")).isEqualTo(provenances);
+    assertThat(keyCounts()).containsExactly(before);
+  }
+
+  private void assertRejected(Response response, int status, String code, String location) {
+    response.then().statusCode(status).body("resourceType", equalTo("OperationOutcome"));
+    OperationOutcome outcome = parse(OperationOutcome.class, response.asString());
+    assertThat(outcome.getIssue())
+        .as(response.asString())
+        .anySatisfy(
+            issue -> {
+              assertThat(issue.getDetails().getCodingFirstRep().getCode()).isEqualTo(code);
+              assertThat(issue.getLocation().get(0).getValue()).startsWith(location);
+            });
+  }
+
+  /** A care home token signed by the sandbox issuer, for a home given by its CQC location id. */
+  private String careHomeToken(String cqcLocation) {
+    java.time.Instant now = java.time.Instant.now();
+    JwtClaimsSet claims =
+        JwtClaimsSet.builder()
+            .issuer(sandbox.issuer())
+            .subject("carehome-unknown")
+            .audience(List.of("carelink-fhir"))
+            .issuedAt(now)
+            .expiresAt(now.plusSeconds(300))
+            .claims(
+                all ->
+                    all.putAll(
+                        Map.of(
+                            "client_id", "carehome-unknown",
+                            "org_system", "https://carelink.example.org/Id/cqc-location-id",
+                            "org_value", cqcLocation,
+                            "role", "carehome",
+                            "purpose_of_use", "TREAT",
+                            "scope",
+                                List.of(
+                                    "system/Bundle.c",
+                                    "system/Observation.cruds",
+                                    "system/Patient.cruds",
+                                    "system/Provenance.cr"))))
+            .build();
+    return new NimbusJwtEncoder(sandboxKeys)
+        .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+        .getTokenValue();
+  }
+
+  private int total(String type, String system) {
+    return fhir()
+        .queryParam("identifier", system + "|")
+        .queryParam("_summary", "count")
+        .get("/" + type)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("total");
+  }
+
   private int[] keyCounts() {
     return List.of(
             "Patient:resident",
@@ -375,6 +473,11 @@ class IngestRejectionTest extends FhirApiTest {
   private static Case emar(String name, String row, String code, String column) {
     return text(
         name, "emar", EMAR_HEADER + "\r\n" + GOOD_DOSE + "\r\n" + row + "\r\n", code, 2, column);
+  }
+
+  /** A register file the server cannot read as text; params are extra query parameters. */
+  private static Case encoded(String name, byte[] body, String... params) {
+    return new Case(name, "resident-register", body, "UNSUPPORTED_ENCODING", 0, "", params);
   }
 
   private static Case text(
