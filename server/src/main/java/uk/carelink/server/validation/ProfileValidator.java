@@ -72,6 +72,11 @@ public class ProfileValidator {
   }
 
   /** The cached in-memory chain behind this validator: core, package and terminology. */
+  /** What this thread's reused validator still holds of earlier resources (for tests). */
+  int heldCodeTextPairs() {
+    return validators.heldCodeTextPairs();
+  }
+
   public ValidationSupportChain validationSupport() {
     return chain;
   }

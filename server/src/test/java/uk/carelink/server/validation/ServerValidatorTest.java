@@ -6,6 +6,7 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,24 @@ class ServerValidatorTest {
 
   static Stream<InvalidCases> invalidCases() {
     return InvalidCases.all();
+  }
+
+  @Test
+  void aReusedValidatorKeepsNothingOfTheResourcesItValidated() {
+    Observation example =
+        profiles.examples().stream()
+            .filter(Observation.class::isInstance)
+            .map(Observation.class::cast)
+            .filter(o -> o.getCode().hasCoding())
+            .findFirst()
+            .orElseThrow();
+    for (int i = 0; i < 5; i++) {
+      Observation observation = example.copy();
+      // A text that differs from the coding's display: the HL7 validator records such pairs.
+      observation.getCode().setText("as the home's system calls it, " + i);
+      validator.errors(observation, claimed(observation));
+    }
+    assertThat(validator.heldCodeTextPairs()).isZero();
   }
 
   @ParameterizedTest(name = "{0}")
