@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("carelink.ingest")
 public record IngestProperties(
-    @DefaultValue("4000") int maxRows, @DefaultValue("200") int lookupChunkSize) {
+    @DefaultValue("10000") int maxRows, @DefaultValue("200") int lookupChunkSize) {
 
   public IngestProperties {
     if (maxRows < 1 || lookupChunkSize < 1) {

@@ -34,6 +34,8 @@ import uk.carelink.server.support.FhirApiTest;
  */
 class IngestRejectionTest extends FhirApiTest {
 
+  @org.springframework.beans.factory.annotation.Autowired IngestProperties ingestProperties;
+
   private static final String RESIDENT_HEADER =
       "Resident ID,Title,Forename,Surname,Gender,Date of Birth,NHS No,GP Practice Code,Admission Date,"
           + "Discharge Date,Discharge Reason,Room,Funding,Previous Postcode";
@@ -321,9 +323,9 @@ class IngestRejectionTest extends FhirApiTest {
     int provenances = count("Provenance");
     int[] before = keyCounts();
     StringBuilder file = new StringBuilder(OBSERVATION_HEADER).append("\r\n");
-    // carelink.ingest.max-rows (default 4,000) + 1 distinct rows.
+    // carelink.ingest.max-rows + 1 distinct rows.
     java.time.LocalDateTime at = java.time.LocalDateTime.of(2026, 1, 1, 0, 0);
-    for (int i = 0; i <= 4_000; i++) {
+    for (int i = 0; i <= ingestProperties.maxRows(); i++) {
       file.append("R1001,").append(at.plusMinutes(i)).append(",WEIGHT,66.6,kg,\r\n");
     }
 
