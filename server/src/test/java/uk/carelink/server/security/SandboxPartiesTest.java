@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.carelink.server.support.FhirApiTest;
+import uk.carelink.server.support.Fixtures;
 import uk.carelink.server.support.SandboxTokens;
 
 /**
@@ -55,10 +56,21 @@ class SandboxPartiesTest extends FhirApiTest {
     assertThat(claims.path("scope").size()).isPositive();
   }
 
+  /** A resident of carehome-a valid against the resident profile, as the home must write it. */
+  private static String careHomeResident() {
+    return "{\"resourceType\":\"Patient\",\"identifier\":[{\"system\":"
+        + "\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\""
+        + Fixtures.validNhsNumber()
+        + "\"}],\"name\":[{\"family\":\"Parties\",\"given\":[\"Pat\"]}],"
+        + "\"gender\":\"female\",\"birthDate\":\"1931-04-02\","
+        + "\"managingOrganization\":{\"reference\":\"Organization/org-carehome-a\"}}";
+  }
+
   /** client, a request within its scopes (expected status), a request beyond them. */
   static Stream<Arguments> allowedAndForbidden() {
     return Stream.of(
-        Arguments.of("carehome-a", "POST", "/Patient", PATIENT, 201, "POST", "/Organization"),
+        Arguments.of(
+            "carehome-a", "POST", "/Patient", careHomeResident(), 201, "POST", "/Organization"),
         Arguments.of("carehome-b", "GET", "/Observation", null, 200, "POST", "/Encounter"),
         Arguments.of("gp-practice", "POST", "/Encounter", ENCOUNTER, 201, "POST", "/Observation"),
         Arguments.of("hospital", "GET", "/Organization", null, 200, "DELETE", "/Observation/x"),

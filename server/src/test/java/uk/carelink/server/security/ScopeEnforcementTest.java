@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
+import uk.carelink.server.support.CareHomeRecords;
 import uk.carelink.server.support.FhirApiTest;
 import uk.carelink.server.support.Fixtures;
 import uk.carelink.server.support.Fixtures.TransactionBuilder;
@@ -43,8 +44,11 @@ class ScopeEnforcementTest extends FhirApiTest {
   @Test
   void aTransactionWithinTheScopesIsStored() {
     TransactionBuilder push = Fixtures.transaction();
-    String resident = push.create(Fixtures.resident(Fixtures.unique("Allowed"), "Bea"));
-    push.create(Fixtures.weight(resident, 62.0));
+    String resident =
+        push.create(
+            Fixtures.careHomeResident(
+                Fixtures.unique("Allowed"), "Bea", "Organization/org-carehome-a"));
+    push.create(CareHomeRecords.weight(resident, 62.0));
 
     fhirAs("carehome-a").body(json(push.build())).post("/").then().statusCode(200);
   }
@@ -187,7 +191,7 @@ class ScopeEnforcementTest extends FhirApiTest {
   @Test
   void readsAndUpdatesAreCheckedOnTheirOwnLetters() {
     String id = createResidentAs("carehome-a", Fixtures.unique("Scoped"));
-    Patient changed = Fixtures.resident("Changed", "Name");
+    Patient changed = Fixtures.careHomeResident("Changed", "Name", "Organization/org-carehome-a");
     changed.setId(id);
 
     fhirAs("analyst").get("/Patient/" + id).then().statusCode(200);
@@ -204,9 +208,10 @@ class ScopeEnforcementTest extends FhirApiTest {
     return createResident(Fixtures.unique("Scoped"));
   }
 
-  private String createResidentAs(String client, String family) {
-    return fhirAs(client)
-        .body(json(Fixtures.resident(family, "Sam")))
+  /** A care home party's resident (valid against the resident profile, as care homes' must be). */
+  private String createResidentAs(String careHome, String family) {
+    return fhirAs(careHome)
+        .body(json(Fixtures.careHomeResident(family, "Sam", "Organization/org-" + careHome)))
         .post("/Patient")
         .then()
         .statusCode(201)

@@ -27,10 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "management.prometheus.metrics.export.enabled=true",
       // Profile validation of resources that claim no profile (ProfileValidationApiTest).
       "carelink.validation.default-profiles.EpisodeOfCare="
-          + "https://carelink.example.org/fhir/StructureDefinition/carehome-stay",
-      // Many tests write minimal, unprofiled fixtures as care home parties; CareHomePartyRuleTest
-      // runs its own context with this on, as in production.
-      "carelink.validation.care-home-party-validation=false"
+          + "https://carelink.example.org/fhir/StructureDefinition/carehome-stay"
     })
 public abstract class FhirApiTest {
 

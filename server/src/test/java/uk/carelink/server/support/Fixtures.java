@@ -1,11 +1,13 @@
 package uk.carelink.server.support;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
@@ -39,6 +41,32 @@ public final class Fixtures {
     Patient patient = resident(family, given);
     patient.addIdentifier().setSystem(NHS_NUMBER).setValue(nhsNumber);
     return patient;
+  }
+
+  /**
+   * A resident as a care home writes it: conformant to the CareLink resident profile, which every
+   * care home party's Patient is validated against (a valid NHS number, birth date, the home).
+   */
+  public static Patient careHomeResident(String family, String given, String careHomeReference) {
+    Patient patient = resident(family, given, validNhsNumber());
+    patient.setBirthDateElement(new DateType("1931-04-02"));
+    patient.setManagingOrganization(new Reference(careHomeReference));
+    return patient;
+  }
+
+  /** A 999 test-range NHS number with a valid modulus 11 check digit. */
+  public static String validNhsNumber() {
+    while (true) {
+      String first9 = "999" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+      int sum = 0;
+      for (int i = 0; i < 9; i++) {
+        sum += (first9.charAt(i) - '0') * (10 - i);
+      }
+      int check = (11 - sum % 11) % 11;
+      if (check != 10) {
+        return first9 + check;
+      }
+    }
   }
 
   public static Organization careHome(String name, String cqcLocationId) {

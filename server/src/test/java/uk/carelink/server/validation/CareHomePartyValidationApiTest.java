@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import uk.carelink.server.support.CareHomeRecords;
 import uk.carelink.server.support.FhirApiTest;
 import uk.carelink.server.support.Fixtures;
@@ -17,17 +15,12 @@ import uk.carelink.server.support.Fixtures.TransactionBuilder;
 
 /**
  * Issue 3: what a care home party writes is validated against the right CareLink profile even when
- * it claims none (CareHomePartyRule). Runs its own server with the rule on, as in production; the
- * shared test server has it off for the many tests that write minimal fixtures as care homes.
+ * it claims none (CareHomePartyRule). The shared test server runs with the rule on, as production
+ * does.
  */
 class CareHomePartyValidationApiTest extends FhirApiTest {
 
   private static final String CARE_HOME = "carehome-a";
-
-  @DynamicPropertySource
-  static void careHomePartyValidation(DynamicPropertyRegistry registry) {
-    registry.add("carelink.validation.care-home-party-validation", () -> "true");
-  }
 
   /** Entries: 0 a resident of carehome-a (claims its profile), 1 a weight claiming no profile. */
   private static Bundle residentWithUnclaimedWeight(String unitCode) {
