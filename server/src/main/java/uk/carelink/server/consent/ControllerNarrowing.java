@@ -61,35 +61,36 @@ public class ControllerNarrowing implements AccessControlInterceptor {
     }
     cachedSearch.setCannotBeReused();
     request.getUserData().put(NARROWED, Boolean.TRUE);
-    String type = request.getResourceName();
-    if (map.containsKey(Constants.PARAM_SECURITY) || type == null || !aboutPeople(type)) {
-      headroom.widenFirstPass(request, map);
-      return;
-    }
-    Optional<Set<DataController>> controllers =
-        decider.possibleControllers(
-            DataController.of(access.get().party()),
-            access.get().party().role(),
-            access.get().purpose(),
-            type,
-            access.get().consents(),
-            access.get().at());
-    if (controllers.isEmpty()) {
-      headroom.widenFirstPass(request, map);
-      return;
-    }
-    TokenOrListParam labels = new TokenOrListParam();
-    controllers.get().forEach(c -> labels.add(c.system(), c.value()));
-    map.add(Constants.PARAM_SECURITY, labels);
-    boolean ownDataOnly =
-        controllers.get().equals(Set.of(DataController.of(access.get().party())))
-            && map.getIncludes().isEmpty()
-            && map.getRevIncludes().isEmpty();
-    if (ownDataOnly) {
+    if (narrowToPossibleControllers(request, map, access.get())) {
       ConsentInterceptor.skipAllConsentForRequest(request);
     } else {
       headroom.widenFirstPass(request, map);
     }
+  }
+
+  /**
+   * Adds the {@code _security} narrowing where it applies; true when it leaves only the party's own
+   * data and the search includes nothing, so that every result is permitted.
+   */
+  private boolean narrowToPossibleControllers(
+      RequestDetails request, SearchParameterMap map, RequestAccess access) {
+    String type = request.getResourceName();
+    if (map.containsKey(Constants.PARAM_SECURITY) || type == null || !aboutPeople(type)) {
+      return false;
+    }
+    DataController self = DataController.of(access.party());
+    Optional<Set<DataController>> controllers =
+        decider.possibleControllers(
+            self, access.party().role(), access.purpose(), type, access.consents(), access.at());
+    if (controllers.isEmpty()) {
+      return false;
+    }
+    TokenOrListParam labels = new TokenOrListParam();
+    controllers.get().forEach(c -> labels.add(c.system(), c.value()));
+    map.add(Constants.PARAM_SECURITY, labels);
+    return controllers.get().equals(Set.of(self))
+        && map.getIncludes().isEmpty()
+        && map.getRevIncludes().isEmpty();
   }
 
   /** A search whose results depend on the party never reuses another request's results. */

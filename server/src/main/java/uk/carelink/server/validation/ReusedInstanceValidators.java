@@ -122,7 +122,7 @@ final class ReusedInstanceValidators {
    * never forgets them. Reused, it would keep a growing share of everything it validated (a
    * 9,882-row {@code $ingest} ran a 1 GiB heap out of memory).
    */
-  static void forgetCodeTextPairs(InstanceValidator validator) {
+  private static void forgetCodeTextPairs(InstanceValidator validator) {
     validator.getTextsToCheck().clear();
   }
 

@@ -2,7 +2,6 @@ package uk.carelink.server.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.path.json.JsonPath;
 import java.util.List;
 import org.hl7.fhir.r4.model.Consent;
 import org.junit.jupiter.api.Test;
@@ -64,16 +63,10 @@ class ConsentWithdrawalTest extends FhirApiTest {
   }
 
   private List<String> observationsSeenBy(String client, String purpose, Person person) {
-    JsonPath answer =
+    return searchIds(
         fhirAs(client)
             .header("X-Purpose-Of-Use", purpose)
-            .queryParam("subject", "Patient/" + person.residentId())
-            .get("/Observation")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
-    List<String> ids = answer.getList("entry.resource.id");
-    return ids == null ? List.of() : ids;
+            .queryParam("subject", "Patient/" + person.residentId()),
+        "/Observation");
   }
 }

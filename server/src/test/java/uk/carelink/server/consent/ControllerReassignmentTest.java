@@ -2,7 +2,6 @@ package uk.carelink.server.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -70,15 +69,6 @@ class ControllerReassignmentTest extends FhirApiTest {
   }
 
   private List<String> observationsFoundBy(String client, String id) {
-    JsonPath answer =
-        fhirAs(client)
-            .queryParam("_id", id)
-            .get("/Observation")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
-    List<String> ids = answer.getList("entry.resource.id");
-    return ids == null ? List.of() : ids;
+    return searchIds(fhirAs(client).queryParam("_id", id), "/Observation");
   }
 }

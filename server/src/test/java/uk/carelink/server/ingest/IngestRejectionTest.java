@@ -443,38 +443,39 @@ class IngestRejectionTest extends FhirApiTest {
 
   private static Case residentField(
       String name, int field, String value, String code, String column) {
-    return text(
+    return afterGoodRow(
         name,
         "resident-register",
-        RESIDENT_HEADER + "\r\n" + GOOD_RESIDENT + "\r\n" + set(RESIDENT, field, value) + "\r\n",
+        RESIDENT_HEADER,
+        GOOD_RESIDENT,
+        set(RESIDENT, field, value),
         code,
-        2,
         column);
   }
 
   private static Case observations(String name, String row, String code, String column) {
-    return text(
-        name,
-        "daily-observations",
-        OBSERVATION_HEADER + "\r\n" + GOOD_OBSERVATION + "\r\n" + row + "\r\n",
-        code,
-        2,
-        column);
+    return afterGoodRow(
+        name, "daily-observations", OBSERVATION_HEADER, GOOD_OBSERVATION, row, code, column);
   }
 
   private static Case incidents(String name, String row, String code, String column) {
-    return text(
-        name,
-        "incidents",
-        INCIDENT_HEADER + "\r\n" + GOOD_INCIDENT + "\r\n" + row + "\r\n",
-        code,
-        2,
-        column);
+    return afterGoodRow(name, "incidents", INCIDENT_HEADER, GOOD_INCIDENT, row, code, column);
   }
 
   private static Case emar(String name, String row, String code, String column) {
-    return text(
-        name, "emar", EMAR_HEADER + "\r\n" + GOOD_DOSE + "\r\n" + row + "\r\n", code, 2, column);
+    return afterGoodRow(name, "emar", EMAR_HEADER, GOOD_DOSE, row, code, column);
+  }
+
+  /** A file of the header, one good row and the bad row (data row 2), which is rejected. */
+  private static Case afterGoodRow(
+      String name,
+      String format,
+      String header,
+      String good,
+      String row,
+      String code,
+      String column) {
+    return text(name, format, header + "\r\n" + good + "\r\n" + row + "\r\n", code, 2, column);
   }
 
   /** A register file the server cannot read as text; params are extra query parameters. */

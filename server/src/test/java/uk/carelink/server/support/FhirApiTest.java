@@ -3,6 +3,7 @@ package uk.carelink.server.support;
 import ca.uhn.fhir.context.FhirContext;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +68,13 @@ public abstract class FhirApiTest {
         .basePath("/fhir")
         .accept("application/fhir+json")
         .contentType("application/fhir+json");
+  }
+
+  /** The ids on the first page of a search (none when it found nothing); the search must be 200. */
+  protected static List<String> searchIds(RequestSpecification request, String path) {
+    List<String> ids =
+        request.get(path).then().statusCode(200).extract().jsonPath().getList("entry.resource.id");
+    return ids == null ? List.of() : ids;
   }
 
   protected String json(IBaseResource resource) {

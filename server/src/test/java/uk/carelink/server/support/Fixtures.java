@@ -1,5 +1,6 @@
 package uk.carelink.server.support;
 
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hl7.fhir.r4.model.Bundle;
@@ -15,6 +16,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import uk.carelink.world.NhsNumber;
 
 /** Small builders for test data, so tests show only what matters to the rule they check. */
 public final class Fixtures {
@@ -57,14 +59,12 @@ public final class Fixtures {
   /** A 999 test-range NHS number with a valid modulus 11 check digit. */
   public static String validNhsNumber() {
     while (true) {
-      String first9 = "999" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-      int sum = 0;
-      for (int i = 0; i < 9; i++) {
-        sum += (first9.charAt(i) - '0') * (10 - i);
-      }
-      int check = (11 - sum % 11) % 11;
-      if (check != 10) {
-        return first9 + check;
+      String nine =
+          "999"
+              + String.format(Locale.ROOT, "%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+      int check = NhsNumber.checkDigit(nine);
+      if (check >= 0) {
+        return nine + check;
       }
     }
   }

@@ -27,8 +27,7 @@ class CareHomePartyValidationApiTest extends FhirApiTest {
     TransactionBuilder push = Fixtures.transaction();
     String resident =
         push.create(
-            CareHomeRecords.resident(
-                ProfileValidationApiTest.validNhsNumber(), "Organization/org-carehome-a"));
+            CareHomeRecords.resident(Fixtures.validNhsNumber(), "Organization/org-carehome-a"));
     Observation weight = CareHomeRecords.weight(resident, 70.7);
     weight.getMeta().getProfile().clear();
     weight.getValueQuantity().setCode(unitCode).setUnit(unitCode);

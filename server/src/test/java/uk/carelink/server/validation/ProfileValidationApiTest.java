@@ -32,7 +32,7 @@ class ProfileValidationApiTest extends FhirApiTest {
     Resource[] entries = new Resource[7];
     entries[0] = CareHomeRecords.careHome("1-" + digits(9));
     String home = push.create(entries[0]);
-    entries[1] = CareHomeRecords.resident(validNhsNumber(), home);
+    entries[1] = CareHomeRecords.resident(Fixtures.validNhsNumber(), home);
     String resident = push.create(entries[1]);
     entries[2] = CareHomeRecords.stay(resident, home);
     entries[3] = CareHomeRecords.weight(resident, 70.7);
@@ -186,11 +186,6 @@ class ProfileValidationApiTest extends FhirApiTest {
     assertThat(count("Organization")).isEqualTo(organizations);
     assertThat(count("Observation")).isEqualTo(observations);
     return response;
-  }
-
-  /** A 999 test-range NHS number with a valid modulus 11 check digit. */
-  static String validNhsNumber() {
-    return uk.carelink.server.support.Fixtures.validNhsNumber();
   }
 
   private static String digits(int n) {
