@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -15,6 +16,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Component;
 import uk.carelink.server.fhir.CareLinkInterceptor;
+import uk.carelink.server.fhir.TransactionEntryInProgress;
 
 /**
  * Makes a failed transaction say which entry failed. HAPI's own messages name the problem (e.g. an
@@ -26,9 +28,6 @@ import uk.carelink.server.fhir.CareLinkInterceptor;
  */
 @Component
 public class TransactionEntryErrorInterceptor implements CareLinkInterceptor {
-
-  private static final String CURRENT_RESOURCE =
-      TransactionEntryErrorInterceptor.class.getName() + ".resource";
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
   public void beforeCreate(IBaseResource resource, RequestDetails request) {
@@ -44,13 +43,27 @@ public class TransactionEntryErrorInterceptor implements CareLinkInterceptor {
   public BaseServerResponseException locateFailedEntry(RequestDetails request, Throwable failure) {
     if (request == null
         || request.getRestOperationType() != RestOperationTypeEnum.TRANSACTION
-        || !(failure instanceof BaseServerResponseException error)
         || !(request.getResource() instanceof Bundle bundle)) {
       return null;
     }
-    int index = indexOf(request.getUserData().get(CURRENT_RESOURCE), bundle);
-    if (index < 0) {
+    // An entry stored before the one that failed may have failed a check that ran beside storage.
+    Optional<TransactionEntryInProgress.EarlierFailure> earlier =
+        TransactionEntryInProgress.earlierFailure(request);
+    BaseServerResponseException error;
+    if (earlier.isPresent()) {
+      error = earlier.get().failure();
+    } else if (failure instanceof BaseServerResponseException reported) {
+      error = reported;
+    } else {
       return null;
+    }
+    IBaseResource atFault =
+        earlier
+            .map(TransactionEntryInProgress.EarlierFailure::entry)
+            .orElseGet(() -> TransactionEntryInProgress.of(request).orElse(null));
+    int index = indexOf(atFault, bundle);
+    if (index < 0) {
+      return earlier.isPresent() ? error : null;
     }
     Bundle.BundleEntryComponent entry = bundle.getEntry().get(index);
     String where = "Bundle.entry[" + index + "]";
@@ -105,12 +118,10 @@ public class TransactionEntryErrorInterceptor implements CareLinkInterceptor {
    * fails.
    */
   private static void rememberEntry(IBaseResource resource, RequestDetails request) {
-    if (request != null) {
-      request.getUserData().put(CURRENT_RESOURCE, resource);
-    }
+    TransactionEntryInProgress.remember(request, resource);
   }
 
-  private static int indexOf(Object resource, Bundle bundle) {
+  private static int indexOf(IBaseResource resource, Bundle bundle) {
     List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
     for (int i = 0; resource != null && i < entries.size(); i++) {
       // HAPI stores the request bundle's own resource objects, so identity finds the entry.

@@ -3,14 +3,12 @@ package uk.carelink.server.validation;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.List;
 import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.stereotype.Component;
 import uk.carelink.server.fhir.CareLinkInterceptor;
 
@@ -19,9 +17,12 @@ import uk.carelink.server.fhir.CareLinkInterceptor;
  * the profiles {@link ProfileSelector} picks, and rejects the write with 422 and an
  * OperationOutcome listing each error with its FHIRPath location. Hooked at storage time so that
  * transaction entries are checked one by one after their references are resolved; a failure rolls
- * the whole transaction back, and {@code TransactionEntryErrorInterceptor} adds the entry index. A
- * resource the same request has already validated against the same profiles ({@link
- * AlreadyValidated}, e.g. by {@code $ingest}) is not validated again.
+ * the whole transaction back, and {@code TransactionEntryErrorInterceptor} adds the entry index.
+ * The entries of a FHIR transaction are validated on {@link ValidationThreads} while HAPI goes on
+ * storing the next ones, and the database transaction waits for them before commit ({@link
+ * PendingValidations}); single writes are validated in turn, before HAPI stores them. A resource
+ * the same request has already validated against the same profiles ({@link AlreadyValidated}, e.g.
+ * by {@code $ingest}) is not validated again.
  */
 @Component
 public class ProfileValidatingInterceptor implements CareLinkInterceptor {
@@ -29,15 +30,33 @@ public class ProfileValidatingInterceptor implements CareLinkInterceptor {
   /** After TransactionEntryErrorInterceptor has remembered the entry being stored (order 0). */
   private static final int AFTER_ENTRY_TRACKING = 100;
 
+  private static final String IN_TRANSACTION_BUNDLE =
+      ProfileValidatingInterceptor.class.getName() + ".inTransactionBundle";
+
   private final ProfileSelector selector;
   private final ProfileValidator validator;
   private final ValidationProperties properties;
+  private final ValidationThreads threads;
 
   public ProfileValidatingInterceptor(
-      ProfileSelector selector, ProfileValidator validator, ValidationProperties properties) {
+      ProfileSelector selector,
+      ProfileValidator validator,
+      ValidationProperties properties,
+      ValidationThreads threads) {
     this.selector = selector;
     this.validator = validator;
     this.properties = properties;
+    this.threads = threads;
+  }
+
+  /** Marks a request as a FHIR transaction, whose entries may be validated beside storage. */
+  @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSING)
+  public void beforeTransaction(IBaseBundle bundle, RequestDetails request) {
+    if (request != null
+        && bundle instanceof Bundle transaction
+        && transaction.getType() == Bundle.BundleType.TRANSACTION) {
+      request.getUserData().put(IN_TRANSACTION_BUNDLE, Boolean.TRUE);
+    }
   }
 
   @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = AFTER_ENTRY_TRACKING)
@@ -58,43 +77,20 @@ public class ProfileValidatingInterceptor implements CareLinkInterceptor {
     if (profiles.isEmpty() || AlreadyValidated.covers(request, resource, profiles)) {
       return;
     }
+    if (properties.concurrent() && inTransactionBundle(request) && PendingValidations.possible()) {
+      String json = validator.encoded(resource);
+      PendingValidations.ofCurrentTransaction(request)
+          .add(resource, profiles, threads.submit(() -> validator.errors(json, profiles)));
+      return;
+    }
     List<SingleValidationMessage> errors = validator.errors(resource, profiles);
     if (!errors.isEmpty()) {
-      throw rejection(resource, profiles, errors);
+      throw ProfileRejection.of(resource, profiles, errors);
     }
   }
 
-  private static UnprocessableEntityException rejection(
-      IBaseResource resource, Set<String> profiles, List<SingleValidationMessage> errors) {
-    OperationOutcome outcome = new OperationOutcome();
-    for (SingleValidationMessage error : errors) {
-      OperationOutcome.OperationOutcomeIssueComponent issue =
-          outcome
-              .addIssue()
-              .setSeverity(
-                  error.getSeverity() == ca.uhn.fhir.validation.ResultSeverityEnum.FATAL
-                      ? IssueSeverity.FATAL
-                      : IssueSeverity.ERROR)
-              .setCode(IssueType.PROCESSING)
-              .setDiagnostics(error.getMessage());
-      if (error.getLocationString() != null) {
-        issue.addExpression(error.getLocationString());
-      }
-      if (error.getMessageId() != null) {
-        issue.getDetails().setText(error.getMessageId());
-      }
-    }
-    String summary =
-        resource.fhirType()
-            + " does not conform to "
-            + String.join(", ", profiles)
-            + ": "
-            + errors.get(0).getLocationString()
-            + ": "
-            + errors.get(0).getMessage()
-            + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
-    UnprocessableEntityException rejection = new UnprocessableEntityException(summary);
-    rejection.setOperationOutcome(outcome);
-    return rejection;
+  private static boolean inTransactionBundle(RequestDetails request) {
+    // Entries are stored through sub-requests that share the transaction request's user data.
+    return request != null && request.getUserData().get(IN_TRANSACTION_BUNDLE) != null;
   }
 }

@@ -40,6 +40,11 @@ public class ProfileValidationConfig {
   }
 
   @Bean
+  ValidationThreads validationThreads(ValidationProperties properties) {
+    return new ValidationThreads(properties.threads());
+  }
+
+  @Bean
   ProfileValidator profileValidator(
       FhirContext context,
       DefaultProfileValidationSupport coreDefinitions,

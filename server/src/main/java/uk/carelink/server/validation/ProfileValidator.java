@@ -60,23 +60,34 @@ public class ProfileValidator {
 
   /** Errors (and fatal issues) of the resource against the given profiles; empty if it is valid. */
   public List<SingleValidationMessage> errors(IBaseResource resource, Collection<String> profiles) {
-    return timer.record(
-        () -> {
-          String json = context.newJsonParser().encodeResourceToString(resource);
-          return validators.validate(json, profiles).stream()
-              .filter(
-                  m -> m.getLevel() == IssueSeverity.ERROR || m.getLevel() == IssueSeverity.FATAL)
-              .map(ProfileValidator::toHapi)
-              .toList();
-        });
+    return errors(encoded(resource), profiles);
   }
 
-  /** The cached in-memory chain behind this validator: core, package and terminology. */
+  /**
+   * The resource as the validator reads it. Taken on the thread that owns the resource, so that a
+   * validation on another thread sees it exactly as it was when it was about to be stored.
+   */
+  String encoded(IBaseResource resource) {
+    return context.newJsonParser().encodeResourceToString(resource);
+  }
+
+  /** Errors (and fatal issues) of an {@link #encoded} resource; safe on any thread. */
+  List<SingleValidationMessage> errors(String json, Collection<String> profiles) {
+    return timer.record(
+        () ->
+            validators.validate(json, profiles).stream()
+                .filter(
+                    m -> m.getLevel() == IssueSeverity.ERROR || m.getLevel() == IssueSeverity.FATAL)
+                .map(ProfileValidator::toHapi)
+                .toList());
+  }
+
   /** What this thread's reused validator still holds of earlier resources (for tests). */
   int heldCodeTextPairs() {
     return validators.heldCodeTextPairs();
   }
 
+  /** The cached in-memory chain behind this validator: core, package and terminology. */
   public ValidationSupportChain validationSupport() {
     return chain;
   }

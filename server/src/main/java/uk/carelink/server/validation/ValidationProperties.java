@@ -22,6 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code careHomeProfiles} picks for it, claimed or not ({@link CareHomePartyRule}); when
  *     false, care home writes are validated only against what they claim
  * @param careHomeProfiles the profile for each kind of resource a care home party writes
+ * @param concurrent validate each resource written inside a database transaction (every transaction
+ *     entry, every single write) on the validation threads while HAPI goes on storing, and wait for
+ *     all of them before commit; false validates on the request thread, in turn with storage
+ * @param threads how many validation threads the server keeps; 0 (the default) means one per
+ *     available processor
  */
 @ConfigurationProperties("carelink.validation")
 public record ValidationProperties(
@@ -30,7 +35,9 @@ public record ValidationProperties(
     Map<String, List<String>> defaultProfiles,
     @DefaultValue("true") boolean publishTerminology,
     @DefaultValue("true") boolean careHomePartyValidation,
-    List<CareHomeProfile> careHomeProfiles) {
+    List<CareHomeProfile> careHomeProfiles,
+    @DefaultValue("true") boolean concurrent,
+    @DefaultValue("0") int threads) {
 
   public ValidationProperties {
     defaultProfiles = defaultProfiles == null ? Map.of() : Map.copyOf(defaultProfiles);

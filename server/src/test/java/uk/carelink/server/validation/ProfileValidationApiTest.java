@@ -9,6 +9,7 @@ import io.restassured.response.ValidatableResponse;
 import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
@@ -109,6 +110,40 @@ class ProfileValidationApiTest extends FhirApiTest {
             "issue.expression.flatten()",
             hasItem("Bundle.entry[3].resource.value.ofType(Quantity).code"))
         .body("issue.diagnostics", hasItem(containsString("ValueSet/body-weight-unit")));
+  }
+
+  @Test
+  void anInvalidEntryIsReportedEvenWhenALaterEntryFailsForAnotherReason() {
+    // Entries are validated beside storage; the dangling reference of entry 6 is found while the
+    // validation of entry 1 may still be running. The answer must be the one validating in turn
+    // gives: entry 1's error, and nothing stored.
+    Bundle push = careHomePush(r -> ((Patient) r).setBirthDate(null), 1);
+    ((MedicationAdministration) push.getEntry().get(6).getResource())
+        .getSubject()
+        .setReference("Patient/never-stored-" + digits(6));
+
+    rejectedAndNothingStored(push)
+        .body("issue.expression.flatten()", hasItem("Bundle.entry[1].resource"))
+        .body("issue[0].diagnostics", containsString("Bundle.entry[1] (Patient)"))
+        .body("issue[0].diagnostics", containsString("Patient.birthDate: minimum required = 1"));
+  }
+
+  @Test
+  void aLaterEntryThatFailsForAnotherReasonIsReportedWhenEveryEarlierEntryIsValid() {
+    Bundle push = careHomePush(null, 0);
+    ((MedicationAdministration) push.getEntry().get(6).getResource())
+        .getSubject()
+        .setReference("Patient/never-stored-" + digits(6));
+    int patients = count("Patient");
+
+    fhir()
+        .body(json(push))
+        .post("/")
+        .then()
+        .statusCode(400)
+        .body("issue[0].diagnostics", containsString("Bundle.entry[6]"))
+        .body("issue[0].diagnostics", containsString("never-stored-"));
+    assertThat(count("Patient")).isEqualTo(patients);
   }
 
   @Test
