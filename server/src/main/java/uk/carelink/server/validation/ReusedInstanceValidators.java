@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
 import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r5.context.IWorkerContext;
-import org.hl7.fhir.r5.elementmodel.Manager;
-import org.hl7.fhir.r5.elementmodel.Manager.FhirFormat;
 import org.hl7.fhir.r5.elementmodel.ParserBase;
 import org.hl7.fhir.r5.elementmodel.ParserBase.ValidationPolicy;
 import org.hl7.fhir.r5.elementmodel.ValidatedFragment;
@@ -35,8 +35,9 @@ import org.hl7.fhir.validation.instance.advisor.BasePolicyAdvisorForFullValidati
  * org.hl7.fhir.validation} 6.7.x that constructor parses an OID table from CSV each time: about 70
  * % of the cost of validating a small resource. The validator's own entry point for a stream also
  * builds a new parser (with a FHIRPath engine, profile utilities and a set of every resource type)
- * per call: about 15 % of what remained (bench/README.md). Settings are those HAPI uses, with
- * references not resolved (a transaction entry's targets may not be stored yet).
+ * per call: about 15 % of what remained (bench/README.md); that parser also scanned every
+ * StructureDefinition for the resource's type ({@link TypeCachingJsonParser}). Settings are those
+ * HAPI uses, with references not resolved (a transaction entry's targets may not be stored yet).
  */
 final class ReusedInstanceValidators {
 
@@ -60,6 +61,7 @@ final class ReusedInstanceValidators {
   }
 
   private final IWorkerContext context;
+  private final Map<String, StructureDefinition> typeDefinitions = new ConcurrentHashMap<>();
   private final ThreadLocal<Tools> perThread;
 
   ReusedInstanceValidators(IValidationSupport validationSupport) {
@@ -136,7 +138,8 @@ final class ReusedInstanceValidators {
   }
 
   private ParserBase parser() {
-    ParserBase parser = Manager.makeParser(context, FhirFormat.JSON);
+    // What Manager.makeParser(context, JSON) builds, with type definitions looked up, not scanned.
+    ParserBase parser = new TypeCachingJsonParser(context, typeDefinitions);
     parser.setupValidation(ValidationPolicy.EVERYTHING);
     return parser;
   }

@@ -52,6 +52,19 @@ class ServerValidatorTest {
     assertThat(validator.heldCodeTextPairs()).isZero();
   }
 
+  @Test
+  void aResourceOfAnUnknownTypeIsRejectedEveryTimeItIsParsed() {
+    // The parser keeps the type definitions it found; a name it did not find is never kept.
+    for (int i = 0; i < 2; i++) {
+      List<SingleValidationMessage> errors =
+          validator.errors("{\"resourceType\": \"CareHomeBanana\"}", List.of());
+
+      assertThat(errors)
+          .extracting(SingleValidationMessage::getMessage)
+          .anySatisfy(message -> assertThat(message).contains("CareHomeBanana"));
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidCases")
   void invalidCaseIsRejectedForTheIntendedReason(InvalidCases invalid) {
