@@ -22,12 +22,8 @@ public class AuditConfig {
 
   /** On HAPI's storage interceptors: every path (API, transactions, in-process). */
   @Bean
-  SmartInitializingSingleton auditTrailStorageRules(
-      IInterceptorService interceptors, FhirContext context) {
-    return () -> {
-      interceptors.registerInterceptor(new AuditReferencesDoNotBlockDeletes());
-      interceptors.registerInterceptor(new AuditEventsSkipSubscriptions(context));
-    };
+  SmartInitializingSingleton auditTrailStorageRules(IInterceptorService interceptors) {
+    return () -> interceptors.registerInterceptor(new AuditReferencesDoNotBlockDeletes());
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package uk.carelink.server.linkage;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
@@ -87,6 +88,15 @@ public class LinkageConfig {
             .bind("carelink.linkage.queue-interval", Duration.class)
             .orElse(LinkageProperties.DEFAULT_QUEUE_INTERVAL);
     return new LinkageQueueInterval(interval.toMillis());
+  }
+
+  /** Only writes that MDM (or subscription activation) can use enter the subscription pipeline. */
+  @Bean
+  SmartInitializingSingleton subscriptionTrafficForLinkageOnly(
+      IInterceptorService interceptors, FhirContext context, IMdmSettings settings) {
+    return () ->
+        interceptors.registerInterceptor(
+            new SubscriptionTrafficForLinkageOnly(context, settings.getMdmRules().getMdmTypes()));
   }
 
   /** Adds {@code Patient/$linkage-reasons} to the REST server with HAPI's other providers. */
