@@ -15,6 +15,7 @@ import ca.uhn.fhir.mdm.api.IMdmSettings;
 import ca.uhn.fhir.mdm.interceptor.MdmSearchExpandingInterceptor;
 import ca.uhn.fhir.mdm.rules.config.MdmRuleValidator;
 import ca.uhn.fhir.mdm.rules.config.MdmSettings;
+import ca.uhn.fhir.mdm.rules.matcher.IMatcherFactory;
 import ca.uhn.fhir.mdm.rules.svc.MdmResourceMatcherSvc;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import java.io.IOException;
@@ -24,7 +25,9 @@ import java.time.Duration;
 import org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -88,6 +91,15 @@ public class LinkageConfig {
             .bind("carelink.linkage.queue-interval", Duration.class)
             .orElse(LinkageProperties.DEFAULT_QUEUE_INTERVAL);
     return new LinkageQueueInterval(interval.toMillis());
+  }
+
+  /**
+   * MDM's rule matcher with a FHIRPath evaluator reused per thread ({@link ReusedFhirPathContext}).
+   */
+  @Bean
+  static BeanPostProcessor matcherWithReusedFhirPath(
+      ObjectProvider<IMatcherFactory> matcherFactory, ObjectProvider<IMdmSettings> settings) {
+    return new MatcherWithReusedFhirPath(matcherFactory, settings);
   }
 
   /** Only writes that MDM (or subscription activation) can use enter the subscription pipeline. */
