@@ -25,8 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrent validate each resource written inside a database transaction (every transaction
  *     entry, every single write) on the validation threads while HAPI goes on storing, and wait for
  *     all of them before commit; false validates on the request thread, in turn with storage
- * @param threads how many validation threads the server keeps; 0 (the default) means one per
- *     available processor
+ * @param threads how many validation threads the server keeps; 0 (the default) means half the
+ *     available processors, at least one
  */
 @ConfigurationProperties("carelink.validation")
 public record ValidationProperties(
