@@ -5,10 +5,12 @@ import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RunnableFuture;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -17,13 +19,14 @@ import uk.carelink.server.fhir.TransactionEntryInProgress;
 /**
  * The profile validations of one database transaction that run on {@link ValidationThreads} while
  * the transaction goes on storing: validation and storage of a transaction's entries overlap
- * instead of taking turns. Nothing is committed unless every one of them passed: before commit the
- * transaction waits for each in the order the resources were stored and fails on the first that did
- * not conform (naming its entry), which rolls everything back. A failure already known is raised as
- * soon as the next resource is stored, so a bad bundle stops early. When the transaction rolls back
- * for another reason (a later entry's bad reference, say), the validations of the entries stored
- * before it are still awaited, and the first that failed is what the answer reports: the same
- * answer as validating each entry in turn before storing it.
+ * instead of taking turns. When storage is done, the transaction's own thread validates what is
+ * still queued rather than wait for it. Nothing is committed unless every one of them passed:
+ * before commit the transaction waits for each in the order the resources were stored and fails on
+ * the first that did not conform (naming its entry), which rolls everything back. A failure already
+ * known is raised as soon as the next resource is stored, so a bad bundle stops early. When the
+ * transaction rolls back for another reason (a later entry's bad reference, say), the validations
+ * of the entries stored before it are still awaited, and the first that failed is what the answer
+ * reports: the same answer as validating each entry in turn before storing it.
  */
 final class PendingValidations implements TransactionSynchronization {
 
@@ -68,8 +71,23 @@ final class PendingValidations implements TransactionSynchronization {
 
   @Override
   public void beforeCommit(boolean readOnly) {
+    helpWithTheRest();
     while (!pending.isEmpty()) {
       check(pending.removeFirst());
+    }
+  }
+
+  /**
+   * The transaction's thread has nothing left to store, so rather than wait it runs the queued
+   * validations no validation thread has started yet, newest first (the validation threads work
+   * from the oldest). A task already started or done is left alone ({@link RunnableFuture#run}).
+   */
+  private void helpWithTheRest() {
+    Iterator<Pending> newestFirst = pending.descendingIterator();
+    while (newestFirst.hasNext()) {
+      if (newestFirst.next().errors() instanceof RunnableFuture<?> task) {
+        task.run();
+      }
     }
   }
 

@@ -7,10 +7,12 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +84,26 @@ class PendingValidationsTest {
     pending.afterCompletion(TransactionSynchronization.STATUS_ROLLED_BACK);
     // The rejection above is the answer; the second entry's failure does not replace it.
     assertThat(TransactionEntryInProgress.earlierFailure(request)).isEmpty();
+  }
+
+  @Test
+  void atCommitTheTransactionsThreadRunsWhatNoValidationThreadHasStarted() {
+    PendingValidations pending = PendingValidations.ofCurrentTransaction(request);
+    Thread committing = Thread.currentThread();
+    List<Thread> ranOn = new ArrayList<>();
+    FutureTask<List<SingleValidationMessage>> neverPickedUp =
+        new FutureTask<>(
+            () -> {
+              ranOn.add(Thread.currentThread());
+              return List.of(error("Observation.status"));
+            });
+    pending.add(first, PROFILE, passed());
+    pending.add(second, PROFILE, neverPickedUp);
+
+    assertThatThrownBy(() -> pending.beforeCommit(false))
+        .isInstanceOf(UnprocessableEntityException.class)
+        .hasMessageContaining("Observation.status");
+    assertThat(ranOn).containsExactly(committing);
   }
 
   @Test
