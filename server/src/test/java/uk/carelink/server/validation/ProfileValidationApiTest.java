@@ -117,10 +117,7 @@ class ProfileValidationApiTest extends FhirApiTest {
     // Entries are validated beside storage; the dangling reference of entry 6 is found while the
     // validation of entry 1 may still be running. The answer must be the one validating in turn
     // gives: entry 1's error, and nothing stored.
-    Bundle push = careHomePush(r -> ((Patient) r).setBirthDate(null), 1);
-    ((MedicationAdministration) push.getEntry().get(6).getResource())
-        .getSubject()
-        .setReference("Patient/never-stored-" + digits(6));
+    Bundle push = withDanglingDoseSubject(careHomePush(r -> ((Patient) r).setBirthDate(null), 1));
 
     rejectedAndNothingStored(push)
         .body("issue.expression.flatten()", hasItem("Bundle.entry[1].resource"))
@@ -130,10 +127,7 @@ class ProfileValidationApiTest extends FhirApiTest {
 
   @Test
   void aLaterEntryThatFailsForAnotherReasonIsReportedWhenEveryEarlierEntryIsValid() {
-    Bundle push = careHomePush(null, 0);
-    ((MedicationAdministration) push.getEntry().get(6).getResource())
-        .getSubject()
-        .setReference("Patient/never-stored-" + digits(6));
+    Bundle push = withDanglingDoseSubject(careHomePush(null, 0));
     int patients = count("Patient");
 
     fhir()
@@ -201,6 +195,14 @@ class ProfileValidationApiTest extends FhirApiTest {
         .body(
             "rest[0].resource.find { it.type == 'Observation' }.supportedProfile",
             hasItem(CareLinkProfiles.NEWS2_SCORE));
+  }
+
+  /** Entry 6 (the dose given) then refers to a resident that was never stored. */
+  private static Bundle withDanglingDoseSubject(Bundle push) {
+    ((MedicationAdministration) push.getEntry().get(6).getResource())
+        .getSubject()
+        .setReference("Patient/never-stored-" + digits(6));
+    return push;
   }
 
   private ValidatableResponse rejectedAndNothingStored(Bundle push) {
