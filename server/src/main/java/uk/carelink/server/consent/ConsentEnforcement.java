@@ -3,6 +3,7 @@ package uk.carelink.server.consent;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
@@ -63,6 +64,20 @@ public class ConsentEnforcement implements IConsentService {
         : ConsentOutcome.PROCEED;
   }
 
+  /**
+   * HAPI's consent interceptor decides search results before they are stored for paging by loading
+   * every one; for type searches {@link SearchResultScreening} decides them from HAPI's indexes
+   * instead, so the interceptor is told not to (it still checks every resource as the answer is
+   * written, from the same per-request decisions).
+   */
+  @Override
+  public boolean shouldProcessCanSeeResource(
+      RequestDetails request, IConsentContextServices services) {
+    return RequestAccess.of(request)
+        .map(access -> !access.resultsDecidedFromIndexes())
+        .orElse(true);
+  }
+
   @Override
   public ConsentOutcome canSeeResource(
       RequestDetails request, IBaseResource resource, IConsentContextServices services) {
@@ -80,6 +95,28 @@ public class ConsentEnforcement implements IConsentService {
     return decide(request, resource);
   }
 
+  /** Whether the request's party may see this loaded resource. */
+  boolean permits(RequestDetails request, IBaseResource resource) {
+    return resource != null
+        && decide(request, resource).getStatus() == ConsentOperationStatusEnum.PROCEED;
+  }
+
+  /**
+   * The decision on a resource described from HAPI's indexes, unless it depends on codes the
+   * indexes do not give; taken once per version and request, and recorded like every decision.
+   */
+  Optional<AccessDecision> decide(RequestAccess access, IndexedFactsReader.Indexed indexed) {
+    Optional<AccessDecision> known = access.decided(indexed.versionedId());
+    if (known.isPresent()) {
+      return known;
+    }
+    Optional<AccessDecision> fresh =
+        decider.decideWithoutCodes(question(access, indexed.facts()), access.consents(), access);
+    fresh.ifPresent(
+        decision -> access.record(indexed.versionedId(), decision, indexed.facts().patientIds()));
+    return fresh;
+  }
+
   private ConsentOutcome decide(RequestDetails request, IBaseResource resource) {
     Optional<RequestAccess> access = RequestAccess.of(request);
     if (access.isEmpty()) {
@@ -93,7 +130,9 @@ public class ConsentEnforcement implements IConsentService {
             () -> {
               ResourceFacts facts =
                   ResourceFacts.of(resource, context, properties.controllerIdentifierSystems());
-              AccessDecision fresh = decide(requestAccess, facts);
+              AccessDecision fresh =
+                  decider.decide(
+                      question(requestAccess, facts), requestAccess.consents(), requestAccess);
               if (key != null) {
                 requestAccess.record(key, fresh, facts.patientIds());
               }
@@ -102,18 +141,16 @@ public class ConsentEnforcement implements IConsentService {
     return decision.permitted() ? ConsentOutcome.PROCEED : ConsentOutcome.REJECT;
   }
 
-  AccessDecision decide(RequestAccess access, ResourceFacts facts) {
-    AccessQuestion question =
-        new AccessQuestion(
-            DataController.of(access.party()),
-            access.party().role(),
-            access.purpose(),
-            facts.resourceType(),
-            facts.codes(),
-            facts.labels(),
-            facts.controller().orElse(null),
-            facts.patientIds(),
-            access.at());
-    return decider.decide(question, access.consents(), access);
+  private static AccessQuestion question(RequestAccess access, ResourceFacts facts) {
+    return new AccessQuestion(
+        DataController.of(access.party()),
+        access.party().role(),
+        access.purpose(),
+        facts.resourceType(),
+        facts.codes(),
+        facts.labels(),
+        facts.controller().orElse(null),
+        facts.patientIds(),
+        access.at());
   }
 }
