@@ -3,7 +3,6 @@ package uk.carelink.server.consent;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.model.entity.EntityIndexStatusEnum;
 import ca.uhn.fhir.jpa.model.entity.StorageSettings.TagStorageModeEnum;
-import ca.uhn.fhir.jpa.model.entity.TagTypeEnum;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,38 +36,36 @@ class IndexedFactsReader {
    */
   record Indexed(String versionedId, ResourceFacts facts) {}
 
+  /**
+   * One round trip, driven by the PIDs through HAPI's indexes whatever the planner knows of the
+   * tables (OFFSET 0 keeps each lookup a primary-key probe): the resource, the tag ids of its
+   * current version (the tag query for the storage mode goes in at {@code %s}), and its references
+   * to Patients with their ids.
+   */
   private static final String RESOURCES =
-      "select res_id, res_type, fhir_id, res_ver from hfj_resource"
-          + " where res_id = any(?) and res_deleted_at is null"
-          + " and sp_index_status is distinct from "
+      "select r.res_id, r.res_type, r.fhir_id, r.res_ver, array(%s) as tags,"
+          + " array(select array[l.src_path, p.fhir_id] from hfj_res_link l"
+          + " join hfj_resource p on p.res_id = l.target_resource_id"
+          + " where l.src_resource_id = r.res_id and l.target_resource_type = 'Patient') as patients"
+          + " from unnest(?::bigint[]) as pids(pid),"
+          + " lateral (select * from hfj_resource x where x.res_id = pids.pid offset 0) r"
+          + " where r.res_deleted_at is null and r.sp_index_status is distinct from "
           + EntityIndexStatusEnum.INDEXING_FAILED.ordinal();
 
-  private static final String SECURITY_LABEL =
-      " join hfj_tag_def td on td.tag_id = t.tag_id and td.tag_type = "
-          + TagTypeEnum.SECURITY_LABEL.ordinal();
+  /** Tags of the current version, where tags are versioned (HAPI's default). */
+  private static final String VERSIONED_TAGS =
+      "select t.tag_id from hfj_res_ver v join hfj_history_tag t on t.res_ver_pid = v.pid"
+          + " where v.res_id = r.res_id and v.res_ver = r.res_ver and v.has_tags";
 
-  private static final String VERSIONED_LABELS =
-      "select v.res_id, td.tag_system, td.tag_code from hfj_resource r"
-          + " join hfj_res_ver v on v.res_id = r.res_id and v.res_ver = r.res_ver and v.has_tags"
-          + " join hfj_history_tag t on t.res_ver_pid = v.pid"
-          + SECURITY_LABEL
-          + " where r.res_id = any(?)";
-
-  private static final String UNVERSIONED_LABELS =
-      "select r.res_id, td.tag_system, td.tag_code from hfj_resource r"
-          + " join hfj_res_tag t on t.res_id = r.res_id"
-          + SECURITY_LABEL
-          + " where r.res_id = any(?) and r.has_tags";
-
-  private static final String PATIENT_LINKS =
-      "select l.src_resource_id, l.src_path, p.fhir_id from hfj_res_link l"
-          + " join hfj_resource p on p.res_id = l.target_resource_id and p.res_type = 'Patient'"
-          + " where l.src_resource_id = any(?) and l.target_resource_type = 'Patient'";
+  /** Tags of the resource, where they are not versioned. */
+  private static final String UNVERSIONED_TAGS =
+      "select t.tag_id from hfj_res_tag t where t.res_id = r.res_id and r.has_tags";
 
   private final JdbcTemplate jdbc;
   private final FhirContext context;
   private final Set<String> controllerSystems;
-  private final Optional<String> labelsQuery;
+  private final SecurityLabelDefinitions labels;
+  private final Optional<String> query;
 
   IndexedFactsReader(
       JdbcTemplate jdbc,
@@ -78,51 +75,49 @@ class IndexedFactsReader {
     this.jdbc = jdbc;
     this.context = context;
     this.controllerSystems = Set.copyOf(controllerSystems);
+    this.labels = new SecurityLabelDefinitions(jdbc);
     // INLINE tags live only in the resource text: nothing can be read without loading it.
-    this.labelsQuery =
+    this.query =
         switch (tagStorage) {
-          case VERSIONED -> Optional.of(VERSIONED_LABELS);
-          case NON_VERSIONED -> Optional.of(UNVERSIONED_LABELS);
+          case VERSIONED -> Optional.of(String.format(RESOURCES, VERSIONED_TAGS));
+          case NON_VERSIONED -> Optional.of(String.format(RESOURCES, UNVERSIONED_TAGS));
           case INLINE -> Optional.empty();
         };
   }
 
   /** The resources of these PIDs that the tables describe exactly, by PID. */
   Map<Long, Indexed> read(List<Long> pids) {
-    if (pids.isEmpty() || labelsQuery.isEmpty()) {
+    if (pids.isEmpty() || query.isEmpty()) {
       return Map.of();
     }
     Map<Long, Row> rows = new HashMap<>();
-    query(
-        RESOURCES,
-        pids,
-        rs -> rows.put(rs.getLong(1), new Row(rs.getString(2), rs.getString(3), rs.getLong(4))));
-    if (rows.isEmpty()) {
-      return Map.of();
-    }
-    List<Long> found = List.copyOf(rows.keySet());
-    query(
-        labelsQuery.get(),
-        found,
-        rs ->
-            rows.get(rs.getLong(1))
-                .labels
-                .add(new Coding().setSystem(rs.getString(2)).setCode(rs.getString(3))));
-    query(
-        PATIENT_LINKS,
-        found,
-        rs ->
-            rows.get(rs.getLong(1))
-                .patientLinks
-                .add(new PatientLink(rs.getString(2), rs.getString(3))));
+    jdbc.query(
+        query.get(),
+        statement ->
+            statement.setArray(
+                1, statement.getConnection().createArrayOf("bigint", pids.toArray())),
+        (RowCallbackHandler)
+            rs -> {
+              Row row = new Row(rs.getString(2), rs.getString(3), rs.getLong(4));
+              for (Object tag : (Object[]) rs.getArray(5).getArray()) {
+                row.tagIds.add(((Number) tag).longValue());
+              }
+              for (Object link : (Object[]) rs.getArray(6).getArray()) {
+                Object[] pair = (Object[]) link;
+                row.patientLinks.add(new PatientLink((String) pair[0], (String) pair[1]));
+              }
+              rows.put(rs.getLong(1), row);
+            });
+    labels.load(rows.values().stream().flatMap(row -> row.tagIds.stream()).toList());
     Map<Long, Indexed> indexed = new HashMap<>();
     rows.forEach((pid, row) -> describe(row).ifPresent(facts -> indexed.put(pid, facts)));
     return indexed;
   }
 
   private Optional<Indexed> describe(Row row) {
+    List<Coding> securityLabels = labels.labels(row.tagIds);
     List<DataController> controllers = new ArrayList<>();
-    for (Coding label : row.labels) {
+    for (Coding label : securityLabels) {
       if (label.hasSystem() && label.hasCode() && controllerSystems.contains(label.getSystem())) {
         controllers.add(new DataController(label.getSystem(), label.getCode()));
       }
@@ -138,7 +133,7 @@ class IndexedFactsReader {
             controllers.stream().findFirst(),
             patients.get(),
             List.of(),
-            List.copyOf(row.labels));
+            securityLabels);
     return Optional.of(new Indexed(row.type + "/" + row.id + "/_history/" + row.version, facts));
   }
 
@@ -163,15 +158,6 @@ class IndexedFactsReader {
     return ResourceFacts.aboutNoOne(context, row.type) ? Optional.of(Set.of()) : Optional.empty();
   }
 
-  private void query(String sql, List<Long> pids, RowCallbackHandler handler) {
-    jdbc.query(
-        sql,
-        statement ->
-            statement.setArray(
-                1, statement.getConnection().createArrayOf("bigint", pids.toArray())),
-        handler);
-  }
-
   /** A reference HAPI indexed from the resource to a Patient: its path and the Patient's id. */
   private record PatientLink(String path, String patientId) {}
 
@@ -180,7 +166,7 @@ class IndexedFactsReader {
     final String type;
     final String id;
     final long version;
-    final List<Coding> labels = new ArrayList<>();
+    final List<Long> tagIds = new ArrayList<>();
     final List<PatientLink> patientLinks = new ArrayList<>();
 
     Row(String type, String id, long version) {
