@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -106,15 +107,7 @@ public class ConsentEnforcement implements IConsentService {
    * indexes do not give; taken once per version and request, and recorded like every decision.
    */
   Optional<AccessDecision> decide(RequestAccess access, IndexedFactsReader.Indexed indexed) {
-    Optional<AccessDecision> known = access.decided(indexed.versionedId());
-    if (known.isPresent()) {
-      return known;
-    }
-    Optional<AccessDecision> fresh =
-        decider.decideWithoutCodes(question(access, indexed.facts()), access.consents(), access);
-    fresh.ifPresent(
-        decision -> access.record(indexed.versionedId(), decision, indexed.facts().patientIds()));
-    return fresh;
+    return decision(access, indexed.versionedId(), indexed::facts, false);
   }
 
   private ConsentOutcome decide(RequestDetails request, IBaseResource resource) {
@@ -122,23 +115,37 @@ public class ConsentEnforcement implements IConsentService {
     if (access.isEmpty()) {
       return ConsentOutcome.REJECT;
     }
-    RequestAccess requestAccess = access.get();
-    String key = resource.getIdElement().toUnqualified().getValue();
-    Optional<AccessDecision> known = key == null ? Optional.empty() : requestAccess.decided(key);
     AccessDecision decision =
-        known.orElseGet(
-            () -> {
-              ResourceFacts facts =
-                  ResourceFacts.of(resource, context, properties.controllerIdentifierSystems());
-              AccessDecision fresh =
-                  decider.decide(
-                      question(requestAccess, facts), requestAccess.consents(), requestAccess);
-              if (key != null) {
-                requestAccess.record(key, fresh, facts.patientIds());
-              }
-              return fresh;
-            });
+        decision(
+                access.get(),
+                resource.getIdElement().toUnqualified().getValue(),
+                () -> ResourceFacts.of(resource, context, properties.controllerIdentifierSystems()),
+                true)
+            .orElseThrow();
     return decision.permitted() ? ConsentOutcome.PROCEED : ConsentOutcome.REJECT;
+  }
+
+  /**
+   * The decision already taken in this request for this version of the resource ({@code key}, a
+   * versioned id; null if it has none), or a new one, recorded; empty only if the codes are not
+   * known and the decision would depend on them.
+   */
+  private Optional<AccessDecision> decision(
+      RequestAccess access, String key, Supplier<ResourceFacts> describe, boolean codesKnown) {
+    Optional<AccessDecision> known = key == null ? Optional.empty() : access.decided(key);
+    if (known.isPresent()) {
+      return known;
+    }
+    ResourceFacts facts = describe.get();
+    AccessQuestion question = question(access, facts);
+    Optional<AccessDecision> fresh =
+        codesKnown
+            ? Optional.of(decider.decide(question, access.consents(), access))
+            : decider.decideWithoutCodes(question, access.consents(), access);
+    if (key != null) {
+      fresh.ifPresent(decision -> access.record(key, decision, facts.patientIds()));
+    }
+    return fresh;
   }
 
   private static AccessQuestion question(RequestAccess access, ResourceFacts facts) {

@@ -116,12 +116,7 @@ class IndexedFactsReader {
 
   private Optional<Indexed> describe(Row row) {
     List<Coding> securityLabels = labels.labels(row.tagIds);
-    List<DataController> controllers = new ArrayList<>();
-    for (Coding label : securityLabels) {
-      if (label.hasSystem() && label.hasCode() && controllerSystems.contains(label.getSystem())) {
-        controllers.add(new DataController(label.getSystem(), label.getCode()));
-      }
-    }
+    List<DataController> controllers = DataController.inLabels(securityLabels, controllerSystems);
     Optional<Set<String>> patients = patients(row);
     if (controllers.size() > 1 || patients.isEmpty()) {
       return Optional.empty();
