@@ -31,43 +31,65 @@ public class AccessDecider {
   }
 
   public AccessDecision decide(AccessQuestion q, ConsentIndex consents, PatientDirectory links) {
+    return decide(q, consents, links, true).orElseThrow();
+  }
+
+  /**
+   * The same decision for a question whose codes are not known (a resource described from HAPI's
+   * indexes, not loaded): empty when a Consent it would consult names codes, so that the decision
+   * could depend on them.
+   */
+  public Optional<AccessDecision> decideWithoutCodes(
+      AccessQuestion q, ConsentIndex consents, PatientDirectory links) {
+    return decide(q, consents, links, false);
+  }
+
+  private Optional<AccessDecision> decide(
+      AccessQuestion q, ConsentIndex consents, PatientDirectory links, boolean codesKnown) {
     if (properties.unrestrictedRoles().contains(q.role())) {
-      return AccessDecision.permit(Rule.UNRESTRICTED_ROLE);
+      return Optional.of(AccessDecision.permit(Rule.UNRESTRICTED_ROLE));
     }
     if (q.controller() != null && q.controller().equals(q.party())) {
-      return AccessDecision.permit(Rule.CONTROLLER);
+      return Optional.of(AccessDecision.permit(Rule.CONTROLLER));
     }
     if (q.patientIds().isEmpty()) {
-      return properties.adminOnlyTypes().contains(q.resourceType())
-          ? AccessDecision.deny(Rule.RESTRICTED_TYPE)
-          : AccessDecision.permit(Rule.NOT_PERSONAL);
+      return Optional.of(
+          properties.adminOnlyTypes().contains(q.resourceType())
+              ? AccessDecision.deny(Rule.RESTRICTED_TYPE)
+              : AccessDecision.permit(Rule.NOT_PERSONAL));
     }
     if (q.controller() == null) {
-      return AccessDecision.deny(Rule.NO_CONTROLLER);
+      return Optional.of(AccessDecision.deny(Rule.NO_CONTROLLER));
     }
     Set<String> person = new LinkedHashSet<>();
     q.patientIds().forEach(id -> person.addAll(links.group(id)));
 
     List<ConsentRule> residentRules = new ArrayList<>();
     person.forEach(id -> residentRules.addAll(consents.forPatient(id)));
+    List<ConsentRule> agreements = consents.agreementsOf(q.controller());
+    if (!codesKnown
+        && (residentRules.stream().anyMatch(ConsentRule::readsCodes)
+            || agreements.stream().anyMatch(ConsentRule::readsCodes))) {
+      return Optional.empty();
+    }
     Optional<AccessDecision> resident =
         strongest(residentRules, q, Rule.RESIDENT_DENY, Rule.RESIDENT_PERMIT);
     if (resident.isPresent()) {
-      return resident.get();
+      return resident;
     }
     Optional<AccessDecision> agreement =
-        strongest(
-            consents.agreementsOf(q.controller()), q, Rule.AGREEMENT_DENY, Rule.AGREEMENT_PERMIT);
+        strongest(agreements, q, Rule.AGREEMENT_DENY, Rule.AGREEMENT_PERMIT);
     if (agreement.isEmpty()) {
-      return AccessDecision.deny(Rule.NO_PERMISSION);
+      return Optional.of(AccessDecision.deny(Rule.NO_PERMISSION));
     }
     if (agreement.get().permitted()
         && properties.directCarePurposes().contains(q.purpose())
         && person.stream()
             .noneMatch(id -> links.controller(id).map(q.party()::equals).orElse(false))) {
-      return new AccessDecision(Vote.DENY, Rule.NO_CARE_RELATIONSHIP, agreement.get().consents());
+      return Optional.of(
+          new AccessDecision(Vote.DENY, Rule.NO_CARE_RELATIONSHIP, agreement.get().consents()));
     }
-    return agreement.get();
+    return agreement;
   }
 
   /**

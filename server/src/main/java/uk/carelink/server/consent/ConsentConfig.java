@@ -2,8 +2,10 @@ package uk.carelink.server.consent;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -78,6 +80,31 @@ public class ConsentConfig {
       AccessDecider decider, ConsentProperties properties, FhirContext context) {
     return new ControllerNarrowing(
         decider, properties, context, new SearchPassHeadroom(properties.firstPassHeadroom()));
+  }
+
+  /** Decides the results of the searches {@link ControllerNarrowing} marks: both or neither. */
+  @Bean
+  @ConditionalOnProperty(
+      prefix = "carelink.consent",
+      name = "enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  SearchResultScreening searchResultScreening(
+      ConsentEnforcement enforcement,
+      JdbcTemplate jdbc,
+      FhirContext context,
+      ConsentProperties properties,
+      JpaStorageSettings storageSettings,
+      MeterRegistry registry) {
+    return new SearchResultScreening(
+        enforcement,
+        new IndexedFactsReader(
+            jdbc,
+            context,
+            properties.controllerIdentifierSystems(),
+            storageSettings.getTagStorageMode()),
+        new SearchResultPids(),
+        registry);
   }
 
   @Bean

@@ -3,10 +3,12 @@ package uk.carelink.server.consent;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -63,6 +65,20 @@ public class ConsentEnforcement implements IConsentService {
         : ConsentOutcome.PROCEED;
   }
 
+  /**
+   * HAPI's consent interceptor decides search results before they are stored for paging by loading
+   * every one; for type searches {@link SearchResultScreening} decides them from HAPI's indexes
+   * instead, so the interceptor is told not to (it still checks every resource as the answer is
+   * written, from the same per-request decisions).
+   */
+  @Override
+  public boolean shouldProcessCanSeeResource(
+      RequestDetails request, IConsentContextServices services) {
+    return RequestAccess.of(request)
+        .map(access -> !access.resultsDecidedFromIndexes())
+        .orElse(true);
+  }
+
   @Override
   public ConsentOutcome canSeeResource(
       RequestDetails request, IBaseResource resource, IConsentContextServices services) {
@@ -80,40 +96,68 @@ public class ConsentEnforcement implements IConsentService {
     return decide(request, resource);
   }
 
+  /** Whether the request's party may see this loaded resource. */
+  boolean permits(RequestDetails request, IBaseResource resource) {
+    return resource != null
+        && decide(request, resource).getStatus() == ConsentOperationStatusEnum.PROCEED;
+  }
+
+  /**
+   * The decision on a resource described from HAPI's indexes, unless it depends on codes the
+   * indexes do not give; taken once per version and request, and recorded like every decision.
+   */
+  Optional<AccessDecision> decide(RequestAccess access, IndexedFactsReader.Indexed indexed) {
+    return decision(access, indexed.versionedId(), indexed::facts, false);
+  }
+
   private ConsentOutcome decide(RequestDetails request, IBaseResource resource) {
     Optional<RequestAccess> access = RequestAccess.of(request);
     if (access.isEmpty()) {
       return ConsentOutcome.REJECT;
     }
-    RequestAccess requestAccess = access.get();
-    String key = resource.getIdElement().toUnqualified().getValue();
-    Optional<AccessDecision> known = key == null ? Optional.empty() : requestAccess.decided(key);
     AccessDecision decision =
-        known.orElseGet(
-            () -> {
-              ResourceFacts facts =
-                  ResourceFacts.of(resource, context, properties.controllerIdentifierSystems());
-              AccessDecision fresh = decide(requestAccess, facts);
-              if (key != null) {
-                requestAccess.record(key, fresh, facts.patientIds());
-              }
-              return fresh;
-            });
+        decision(
+                access.get(),
+                resource.getIdElement().toUnqualified().getValue(),
+                () -> ResourceFacts.of(resource, context, properties.controllerIdentifierSystems()),
+                true)
+            .orElseThrow();
     return decision.permitted() ? ConsentOutcome.PROCEED : ConsentOutcome.REJECT;
   }
 
-  AccessDecision decide(RequestAccess access, ResourceFacts facts) {
-    AccessQuestion question =
-        new AccessQuestion(
-            DataController.of(access.party()),
-            access.party().role(),
-            access.purpose(),
-            facts.resourceType(),
-            facts.codes(),
-            facts.labels(),
-            facts.controller().orElse(null),
-            facts.patientIds(),
-            access.at());
-    return decider.decide(question, access.consents(), access);
+  /**
+   * The decision already taken in this request for this version of the resource ({@code key}, a
+   * versioned id; null if it has none), or a new one, recorded; empty only if the codes are not
+   * known and the decision would depend on them.
+   */
+  private Optional<AccessDecision> decision(
+      RequestAccess access, String key, Supplier<ResourceFacts> describe, boolean codesKnown) {
+    Optional<AccessDecision> known = key == null ? Optional.empty() : access.decided(key);
+    if (known.isPresent()) {
+      return known;
+    }
+    ResourceFacts facts = describe.get();
+    AccessQuestion question = question(access, facts);
+    Optional<AccessDecision> fresh =
+        codesKnown
+            ? Optional.of(decider.decide(question, access.consents(), access))
+            : decider.decideWithoutCodes(question, access.consents(), access);
+    if (key != null) {
+      fresh.ifPresent(decision -> access.record(key, decision, facts.patientIds()));
+    }
+    return fresh;
+  }
+
+  private static AccessQuestion question(RequestAccess access, ResourceFacts facts) {
+    return new AccessQuestion(
+        DataController.of(access.party()),
+        access.party().role(),
+        access.purpose(),
+        facts.resourceType(),
+        facts.codes(),
+        facts.labels(),
+        facts.controller().orElse(null),
+        facts.patientIds(),
+        access.at());
   }
 }

@@ -21,6 +21,11 @@ public record ConsentRule(
     return patientId == null;
   }
 
+  /** Whether its vote may depend on a resource's codes ({@link Provision#readsCodes}). */
+  public boolean readsCodes() {
+    return provision.readsCodes();
+  }
+
   public Optional<Vote> vote(AccessQuestion question) {
     return provision.vote(question);
   }

@@ -1,7 +1,6 @@
 package uk.carelink.server.consent;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.RuntimeResourceDefinition;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
@@ -27,7 +26,8 @@ import uk.carelink.server.fhir.AccessControlInterceptor;
  * <p>When the only such controller is the party itself and the search includes nothing, every
  * result is the party's own data, which the controller rule always permits: the per-resource checks
  * are skipped for that request. Otherwise the first pass of the search is sized with headroom
- * ({@link SearchPassHeadroom}). Narrowed searches are never served from, or kept in, HAPI's search
+ * ({@link SearchPassHeadroom}) and its results are decided from HAPI's indexes ({@link
+ * SearchResultScreening}). Narrowed searches are never served from, or kept in, HAPI's search
  * cache: their results depend on who asked.
  */
 public class ControllerNarrowing implements AccessControlInterceptor {
@@ -65,6 +65,7 @@ public class ControllerNarrowing implements AccessControlInterceptor {
       ConsentInterceptor.skipAllConsentForRequest(request);
     } else {
       headroom.widenFirstPass(request, map);
+      access.get().decideResultsFromIndexes();
     }
   }
 
@@ -101,15 +102,8 @@ public class ControllerNarrowing implements AccessControlInterceptor {
 
   /** Types in the Patient compartment (or Patient itself): the data consent decides per person. */
   private boolean aboutPeople(String type) {
-    if ("Patient".equals(type)) {
-      return true;
-    }
-    RuntimeResourceDefinition definition = context.getResourceDefinition(type);
-    return !properties.adminOnlyTypes().contains(type)
-        && definition.getSearchParams().stream()
-            .anyMatch(
-                param ->
-                    param.getProvidesMembershipInCompartments() != null
-                        && param.getProvidesMembershipInCompartments().contains("Patient"));
+    return "Patient".equals(type)
+        || (!properties.adminOnlyTypes().contains(type)
+            && ResourceFacts.inPatientCompartment(context, type));
   }
 }

@@ -1,6 +1,8 @@
 package uk.carelink.server.consent;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coding;
@@ -28,12 +30,18 @@ public record DataController(String system, String value) {
     if (!(resource instanceof Resource r) || !r.hasMeta()) {
       return Optional.empty();
     }
-    for (Coding label : r.getMeta().getSecurity()) {
+    return inLabels(r.getMeta().getSecurity(), systems).stream().findFirst();
+  }
+
+  /** The controllers these security labels name (labels in one of the controller systems). */
+  public static List<DataController> inLabels(List<Coding> labels, Collection<String> systems) {
+    List<DataController> controllers = new ArrayList<>();
+    for (Coding label : labels) {
       if (label.hasSystem() && label.hasCode() && systems.contains(label.getSystem())) {
-        return Optional.of(new DataController(label.getSystem(), label.getCode()));
+        controllers.add(new DataController(label.getSystem(), label.getCode()));
       }
     }
-    return Optional.empty();
+    return controllers;
   }
 
   /** The organisation a reference names by identifier, if it does. */

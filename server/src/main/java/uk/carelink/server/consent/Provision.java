@@ -80,6 +80,14 @@ public record Provision(
     return false;
   }
 
+  /**
+   * Whether any part of this tree names codes, so that its vote on a resource may depend on the
+   * resource's codes (which decisions from HAPI's indexes do not know).
+   */
+  public boolean readsCodes() {
+    return !codes.isEmpty() || children.stream().anyMatch(Provision::readsCodes);
+  }
+
   /** As {@link #mayPermit}, at any time (periods ignored). */
   public boolean mayPermitAnyTime(AccessQuestion question) {
     return mayPermit(question, null);

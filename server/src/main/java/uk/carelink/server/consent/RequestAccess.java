@@ -32,6 +32,7 @@ public final class RequestAccess implements PatientDirectory {
   private final Set<String> decidingConsents = Collections.synchronizedSet(new LinkedHashSet<>());
   private final Set<String> withheldPatients = Collections.synchronizedSet(new LinkedHashSet<>());
   private final AtomicInteger withheld = new AtomicInteger();
+  private volatile boolean resultsFromIndexes;
 
   RequestAccess(
       Party party,
@@ -70,6 +71,18 @@ public final class RequestAccess implements PatientDirectory {
 
   ConsentIndex consents() {
     return snapshot.consents();
+  }
+
+  /**
+   * Marks a type search whose results {@link SearchResultScreening} decides from HAPI's indexes, in
+   * place of HAPI's consent interceptor, which would load every result to decide on it.
+   */
+  void decideResultsFromIndexes() {
+    resultsFromIndexes = true;
+  }
+
+  boolean resultsDecidedFromIndexes() {
+    return resultsFromIndexes;
   }
 
   /** A decision already taken for this version of the resource in this request. */

@@ -6,16 +6,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
-import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -36,6 +35,7 @@ public record ResourceFacts(
     List<Coding> labels) {
 
   private static final String PATIENT = "Patient";
+  private static final String AUDIT_EVENT = "AuditEvent";
 
   public static ResourceFacts of(
       IBaseResource resource, FhirContext context, Collection<String> controllerSystems) {
@@ -55,21 +55,45 @@ public record ResourceFacts(
     return patientIds.isEmpty();
   }
 
+  /**
+   * The element that names whom a resource is about, for the types the server stores most; HAPI
+   * indexes it as the reference path {@code Type.element} (HFJ_RES_LINK), which is how {@link
+   * IndexedFactsReader} finds the same person without loading the resource.
+   */
+  static final Map<String, String> PATIENT_ELEMENT =
+      Map.of(
+          "Observation", "subject",
+          "MedicationAdministration", "subject",
+          "EpisodeOfCare", "patient",
+          "Encounter", "subject",
+          "Consent", "patient");
+
+  /** Types whose resources are about no one: the audit trail, and types outside the compartment. */
+  static boolean aboutNoOne(FhirContext context, String type) {
+    return AUDIT_EVENT.equals(type) || !inPatientCompartment(context, type);
+  }
+
+  /** Patient, or a type with a search parameter that places it in the Patient compartment. */
+  static boolean inPatientCompartment(FhirContext context, String type) {
+    return PATIENT.equals(type)
+        || context.getResourceDefinition(type).getSearchParams().stream()
+            .anyMatch(
+                param ->
+                    param.getProvidesMembershipInCompartments() != null
+                        && param.getProvidesMembershipInCompartments().contains(PATIENT));
+  }
+
   private static Set<String> patients(Resource resource, FhirContext context) {
     Set<String> ids = new LinkedHashSet<>();
+    String type = resource.fhirType();
+    String element = PATIENT_ELEMENT.get(type);
     if (resource instanceof Patient patient) {
       ids.add(patient.getIdElement().getIdPart());
-    } else if (resource instanceof Observation observation) {
-      addPatient(ids, observation.getSubject());
-    } else if (resource instanceof MedicationAdministration administration) {
-      addPatient(ids, administration.getSubject());
-    } else if (resource instanceof EpisodeOfCare stay) {
-      addPatient(ids, stay.getPatient());
-    } else if (resource instanceof Encounter encounter) {
-      addPatient(ids, encounter.getSubject());
-    } else if (resource instanceof Consent consent) {
-      addPatient(ids, consent.getPatient());
-    } else if (resource instanceof AuditEvent) {
+    } else if (element != null) {
+      for (Base value : resource.getNamedProperty(element).getValues()) {
+        addPatient(ids, (Reference) value);
+      }
+    } else if (AUDIT_EVENT.equals(type)) {
       // The audit trail is about disclosures, not a record of the person: admin-only by type.
       return ids;
     } else {
