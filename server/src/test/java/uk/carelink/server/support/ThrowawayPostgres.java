@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -22,6 +23,9 @@ public final class ThrowawayPostgres {
 
   private static final String PASSWORD =
       System.getenv().getOrDefault("CARELINK_TEST_PG_PASSWORD", "");
+
+  /** How long a drop waits for the server to close its connections before forcing them. */
+  private static final Duration LET_GO_WAIT = Duration.ofSeconds(20);
 
   private final String name;
 
@@ -49,8 +53,32 @@ public final class ThrowawayPostgres {
     return PASSWORD;
   }
 
+  /**
+   * Drops the database once nothing uses it any more. The JVM runs this hook at the same time as
+   * Spring's own shutdown hook, so the server may still be closing (scheduled jobs finishing, the
+   * pool closing): a forced drop would cut its connections under it, and a job then waits for a
+   * connection until the JVM is killed. So the plain drop is retried until the server has let go,
+   * and forced only after {@link #LET_GO_WAIT}.
+   */
   public void drop() {
+    long deadline = System.nanoTime() + LET_GO_WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        execute("DROP DATABASE IF EXISTS " + name);
+        return;
+      } catch (IllegalStateException stillInUse) {
+        sleepBriefly();
+      }
+    }
     execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void execute(String sql) {
