@@ -7,7 +7,6 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,11 +45,7 @@ public class ConsentConfig {
 
   /** Off only for the enforcement benchmark (carelink.consent.enabled=false). */
   @Bean
-  @ConditionalOnProperty(
-      prefix = "carelink.consent",
-      name = "enabled",
-      havingValue = "true",
-      matchIfMissing = true)
+  @WhenConsentEnforced
   ConsentGate consentGate(ConsentEnforcement enforcement, ConsentProperties properties) {
     return new ConsentGate(enforcement, properties.unrestrictedRoles());
   }
@@ -71,11 +66,7 @@ public class ConsentConfig {
   }
 
   @Bean
-  @ConditionalOnProperty(
-      prefix = "carelink.consent",
-      name = "enabled",
-      havingValue = "true",
-      matchIfMissing = true)
+  @WhenConsentEnforced
   ControllerNarrowing controllerNarrowing(
       AccessDecider decider, ConsentProperties properties, FhirContext context) {
     return new ControllerNarrowing(
@@ -84,11 +75,7 @@ public class ConsentConfig {
 
   /** Decides the results of the searches {@link ControllerNarrowing} marks: both or neither. */
   @Bean
-  @ConditionalOnProperty(
-      prefix = "carelink.consent",
-      name = "enabled",
-      havingValue = "true",
-      matchIfMissing = true)
+  @WhenConsentEnforced
   SearchResultScreening searchResultScreening(
       ConsentEnforcement enforcement,
       JdbcTemplate jdbc,
