@@ -17,19 +17,18 @@ import org.springframework.beans.factory.DisposableBean;
 public class ValidationThreads implements DisposableBean {
 
   private final ExecutorService executor;
-  private final int size;
 
   /**
    * {@code threads} 0 means half the available processors, at least one: validation then never
    * takes every core from the storage work it overlaps with (on 2 cores, one validation thread gave
-   * ingest ratios of 0.73–0.81 against 0.62–0.70 with two; bench/README.md).
+   * ingest ratios of 0.71–0.81 against 0.62–0.70 with two; bench/README.md).
    */
   public ValidationThreads(int threads) {
     if (threads < 0) {
       throw new IllegalArgumentException(
           "carelink.validation.threads must be 0 (half the processors) or more, not " + threads);
     }
-    size = threads == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : threads;
+    int size = threads == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : threads;
     AtomicInteger count = new AtomicInteger();
     ThreadFactory factory =
         task -> {
@@ -49,10 +48,6 @@ public class ValidationThreads implements DisposableBean {
     FutureTask<T> queued = new FutureTask<>(task);
     executor.execute(queued);
     return queued;
-  }
-
-  int size() {
-    return size;
   }
 
   @Override
