@@ -2,9 +2,11 @@
 # Cost of profile validation on ingest (issue 3, acceptance 5): starts the server jar once on a
 # throw-away PostgreSQL database and posts the same profiled care home pushes alternately claiming
 # their profiles (validated) and not (stored unvalidated). Prints and writes
-# bench/target/validation-cost.md. PUSHES (per side, default 40), RESIDENTS (per push, default 10).
+# bench/target/validation-cost.md. PUSHES (per side, default 40), RESIDENTS (per push, default 10),
+# WARMUP (pushes per side before measuring, default 30).
 set -euo pipefail
 PUSHES="${PUSHES:-40}"
+WARMUP="${WARMUP:-30}"
 RESIDENTS="${RESIDENTS:-10}"
 source "$(dirname "$0")/common.sh"
 trap drop_run_databases EXIT
@@ -17,7 +19,7 @@ java -Xmx512m -jar "$BENCH_JAR" validation \
   --server-jvm-opts "$SERVER_JVM_OPTS" \
   --pg-port "$PG_PORT" \
   --run-id "$RUN_ID" \
-  --pushes "$PUSHES" --residents "$RESIDENTS" \
+  --pushes "$PUSHES" --residents "$RESIDENTS" --warmup-pushes "$WARMUP" \
   --log-dir "$BENCH/target/logs" \
   --out "$BENCH/target/validation-cost.md" \
   "$@"

@@ -48,6 +48,18 @@ Description: "A body weight is more than 0 and less than 400 kg"
 Severity: #error
 Expression: "value > 0 and value < 400"
 
+// vs-1 of FHIR R4 core vitalsigns (hl7.fhir.r4.core 4.0.1), same expression.
+Invariant: body-weight-2
+Description: "The time of a weight is precise to the day at least"
+Severity: #error
+Expression: "($this as dateTime).toString().length() >= 8"
+
+// vs-3 of FHIR R4 core vitalsigns (hl7.fhir.r4.core 4.0.1), same expression.
+Invariant: body-weight-3
+Description: "A component of a weight has a value or says why it is absent"
+Severity: #error
+Expression: "value.exists() or dataAbsentReason.exists()"
+
 Invariant: carehome-medication-administration-1
 Description: "A dose that was not given says why (statusReason); a given dose has no not-given reason"
 Severity: #error

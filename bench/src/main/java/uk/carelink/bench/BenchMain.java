@@ -40,9 +40,12 @@ public final class BenchMain {
                     --latency-samples 20  --out FILE  (tokens as in compare: --token-url ...)
         generate  write the care-home push bundles to files: --pushes 5 --seed 42 --out DIR
         validation  cost of profile validation on ingest: the same profiled pushes posted
-                  alternately claiming their profiles (validated) and not (stored unvalidated)
-                    --server-jar PATH (starts it on a throw-away PostgreSQL database) or
-                    --base http://127.0.0.1:8080/fhir  --pushes 40 (per side) --residents 10
+                  in turn to a server validating them and to one with validation off
+                    --server-jar PATH (starts it twice, validation on and off, each on a
+                    throw-away PostgreSQL database) or --base http://127.0.0.1:8080/fhir
+                    --base-unvalidated URL (a server with validation off)
+                    --pushes 40 (per side) --residents 10
+                    --warmup-pushes 30 (per side, not counted)
                     --server-jvm-opts "-Xmx1g" --pg-port 5432 --ready-timeout-seconds 180
                     --out bench/target/validation-cost.md
         consent   cost of consent enforcement on searches: the same searches sent alternately
@@ -216,65 +219,87 @@ public final class BenchMain {
   private static int validation(CliArgs cli, PrintStream out) throws Exception {
     int pushes = cli.integer("pushes", 40);
     int residents = cli.integer("residents", 10);
+    int warmup = cli.integer("warmup-pushes", ValidationCostRun.DEFAULT_WARMUP_PUSHES);
     Path outFile = Path.of(cli.string("out", "bench/target/validation-cost.md"));
     AuthOptions auth = AuthOptions.from(cli);
     HttpClient http = FhirHttpClient.newHttpClient();
     java.util.Optional<String> base = cli.optional("base");
     if (base.isPresent()) {
+      URI on = URI.create(base.get());
+      URI off =
+          URI.create(
+              cli.optional("base-unvalidated")
+                  .orElseThrow(() -> missing("--base-unvalidated (with --base)")));
       cli.rejectUnknown();
-      URI fhirBase = URI.create(base.get());
-      URI root =
-          URI.create(fhirBase.getScheme() + "://" + fhirBase.getHost() + ":" + fhirBase.getPort());
+      ValidationCostRun run =
+          new ValidationCostRun(
+              auth.client(http, rootOf(on), on, AuthOptions.Party.CARE_HOME),
+              rootOf(on),
+              auth.client(http, rootOf(off), off, AuthOptions.Party.CARE_HOME),
+              out);
       return reportValidation(
           out,
           outFile,
-          "server at " + fhirBase,
-          runValidation(http, auth, root, fhirBase, pushes, residents, out));
+          "servers at " + on + " (validation on) and " + off + " (off)",
+          run.run(warmup, pushes, residents));
     }
     Path jar =
-        Path.of(cli.optional("server-jar").orElseThrow(() -> missing("--server-jar or --base")));
+        Path.of(
+            cli.optional("server-jar")
+                .orElseThrow(() -> missing("--server-jar or --base and --base-unvalidated")));
     List<String> jvm = jvmOpts(cli);
     int port = cli.integer("pg-port", 5432);
-    String db = "carelink_bench_" + runId(cli) + "_validation";
+    String onDb = "carelink_bench_" + runId(cli) + "_validation_on";
+    String offDb = "carelink_bench_" + runId(cli) + "_validation_off";
     Duration readyTimeout = Duration.ofSeconds(cli.integer("ready-timeout-seconds", 180));
-    Path logFile = Path.of(cli.string("log-dir", "bench/target/logs")).resolve(db + ".log");
+    Path logDir = Path.of(cli.string("log-dir", "bench/target/logs"));
     cli.rejectUnknown();
-    Files.createDirectories(logFile.toAbsolutePath().getParent());
+    Files.createDirectories(logDir.toAbsolutePath());
     PostgresDatabases pg = new PostgresDatabases(port, "postgres");
-    pg.create(db);
-    try (ServerProcess server =
-        ServerProcess.start(
-            new ServerProcess.Spec(jar, jvm, ServerEnv.postgres(pg, db, true, false), logFile))) {
-      server.awaitReady(readyTimeout);
-      ValidationCostRun.Result result =
-          runValidation(http, auth, server.root(), server.fhirBase(), pushes, residents, out);
+    pg.create(onDb);
+    pg.create(offDb);
+    Map<String, String> offEnv = ServerEnv.postgres(pg, offDb, true, false);
+    offEnv.put(ServerEnv.VALIDATION, "false");
+    try (ServerProcess on =
+            ServerProcess.start(
+                new ServerProcess.Spec(
+                    jar,
+                    jvm,
+                    ServerEnv.postgres(pg, onDb, true, false),
+                    logDir.resolve(onDb + ".log")));
+        ServerProcess off =
+            ServerProcess.start(
+                new ServerProcess.Spec(jar, jvm, offEnv, logDir.resolve(offDb + ".log")))) {
+      on.awaitReady(readyTimeout);
+      off.awaitReady(readyTimeout);
+      ValidationCostRun run =
+          new ValidationCostRun(
+              auth.client(http, on.root(), on.fhirBase(), AuthOptions.Party.CARE_HOME),
+              on.root(),
+              auth.client(http, off.root(), off.fhirBase(), AuthOptions.Party.CARE_HOME),
+              out);
       return reportValidation(
           out,
           outFile,
           MachineInfo.now()
               + "; "
               + MachineInfo.describe()
-              + "; server "
+              + "; servers "
               + jar
               + " "
-              + String.join(" ", jvm),
-          result);
+              + String.join(" ", jvm)
+              + ", the second with "
+              + ServerEnv.VALIDATION
+              + "=false",
+          run.run(warmup, pushes, residents));
     } finally {
-      pg.drop(db);
+      pg.drop(onDb);
+      pg.drop(offDb);
     }
   }
 
-  private static ValidationCostRun.Result runValidation(
-      HttpClient http,
-      AuthOptions auth,
-      URI root,
-      URI fhirBase,
-      int pushes,
-      int residents,
-      PrintStream out)
-      throws IOException, InterruptedException {
-    FhirHttpClient fhir = auth.client(http, root, fhirBase, AuthOptions.Party.CARE_HOME);
-    return new ValidationCostRun(fhir, root, out).run(pushes, residents);
+  private static URI rootOf(URI fhirBase) {
+    return URI.create(fhirBase.getScheme() + "://" + fhirBase.getHost() + ":" + fhirBase.getPort());
   }
 
   private static int reportValidation(

@@ -3,9 +3,12 @@ package uk.carelink.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.util.UUID;
 import uk.carelink.profiles.CareLinkProfiles;
 import uk.carelink.world.NhsNumber;
+import uk.carelink.world.ResidentHistory.Person;
+import uk.carelink.world.SyntheticResidents;
 
 /**
  * Care home pushes that conform to the CareLink profiles: per bundle one care home and, per
@@ -21,6 +24,15 @@ final class ProfiledPushGenerator {
   private static final String UCUM = "http://unitsofmeasure.org";
   private static final String OBS_CATEGORY =
       "http://terminology.hl7.org/CodeSystem/observation-category";
+
+  /**
+   * Names, sex and birth date as the sandbox world draws them (the same for the same push and
+   * resident): linkage looks for candidates by birth date and by name, so identical demographics
+   * would make every resident a candidate of every earlier one, a load no care home sends.
+   */
+  private static final long DEMOGRAPHICS_SEED = 42;
+
+  private static final LocalDate ADMITTED_ON = LocalDate.of(2024, 11, 19);
 
   private final int residents;
   private int sequence;
@@ -46,8 +58,12 @@ final class ProfiledPushGenerator {
       if (nhs == null) {
         nhs = NhsNumber.testNumber((push * 97 + r * 13 + 1) % 1_000_000).orElseThrow();
       }
+      Person person = SyntheticResidents.draw(DEMOGRAPHICS_SEED, push + "/" + r, ADMITTED_ON);
       String resident =
-          add(entries, resident(nhs, home), claimProfiles ? CareLinkProfiles.RESIDENT : null);
+          add(
+              entries,
+              resident(nhs, home, person),
+              claimProfiles ? CareLinkProfiles.RESIDENT : null);
       add(entries, stay(resident, home), claimProfiles ? CareLinkProfiles.STAY : null);
       add(entries, weight(resident, 60 + r), claimProfiles ? CareLinkProfiles.BODY_WEIGHT : null);
       add(
@@ -94,13 +110,13 @@ final class ProfiledPushGenerator {
     return o;
   }
 
-  private static ObjectNode resident(String nhsNumber, String home) {
+  private static ObjectNode resident(String nhsNumber, String home, Person person) {
     ObjectNode p = resource("Patient");
     identifier(p, CareLinkProfiles.NHS_NUMBER, nhsNumber);
-    ObjectNode name = p.putArray("name").addObject().put("family", "Bench");
-    name.putArray("given").add("Resident");
-    p.put("gender", "female");
-    p.put("birthDate", "1936-03-15");
+    ObjectNode name = p.putArray("name").addObject().put("family", person.family());
+    name.putArray("given").add(person.given());
+    p.put("gender", person.sex().fhirCode());
+    p.put("birthDate", person.birthDate().toString());
     p.putObject("managingOrganization").put("reference", home);
     return p;
   }
@@ -115,7 +131,7 @@ final class ProfiledPushGenerator {
     e.putArray("type").add(concept(CareLinkProfiles.CS_EPISODE_TYPE, "care-home-stay"));
     e.putObject("patient").put("reference", resident);
     e.putObject("managingOrganization").put("reference", home);
-    e.putObject("period").put("start", "2024-11-19");
+    e.putObject("period").put("start", ADMITTED_ON.toString());
     return e;
   }
 

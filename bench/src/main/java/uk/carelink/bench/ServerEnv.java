@@ -8,6 +8,7 @@ import java.util.Map;
 final class ServerEnv {
   static final String INTERCEPTORS = "CARELINK_INTERCEPTORS_ENABLED";
   static final String SANDBOX = "CARELINK_SANDBOX_ENABLED";
+  static final String VALIDATION = "CARELINK_VALIDATION_ENABLED";
 
   private ServerEnv() {}
 

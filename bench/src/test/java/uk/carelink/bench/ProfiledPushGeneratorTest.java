@@ -1,5 +1,6 @@
 package uk.carelink.bench;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +43,29 @@ class ProfiledPushGeneratorTest {
               assertThat(value).startsWith("999");
               assertThat(NhsNumber.isValid(value)).isTrue();
             });
+  }
+
+  @Test
+  void residentsHaveVariedDemographicsLikeTheSandboxWorld() throws IOException {
+    JsonNode push = JSON.readTree(new ProfiledPushGenerator(10).next(true));
+
+    java.util.List<String> people = new java.util.ArrayList<>();
+    for (JsonNode entry : push.get("entry")) {
+      JsonNode resource = entry.get("resource");
+      if (resource.get("resourceType").asText().equals("Patient")) {
+        people.add(
+            resource.at("/name/0/family").asText()
+                + "|"
+                + resource.at("/name/0/given/0").asText()
+                + "|"
+                + resource.get("birthDate").asText());
+      }
+    }
+    // Linkage blocks candidates on birth date and names: identical residents would all collide.
+    assertThat(people).hasSize(10).doesNotHaveDuplicates();
+    String again = new String(new ProfiledPushGenerator(10).next(true), UTF_8);
+    assertThat(again.replaceAll("urn:uuid:[0-9a-f-]+", "urn"))
+        .isEqualTo(JSON.writeValueAsString(push).replaceAll("urn:uuid:[0-9a-f-]+", "urn"));
   }
 
   /** The bundle with meta and the random urn:uuid full URLs (and references to them) removed. */

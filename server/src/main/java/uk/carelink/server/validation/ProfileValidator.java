@@ -82,7 +82,12 @@ public class ProfileValidator {
                 .toList());
   }
 
-  /** What this thread's reused validator still holds of earlier resources (for tests). */
+  /** Reused validators idle now (for tests). */
+  int idleValidators() {
+    return validators.idleValidators();
+  }
+
+  /** What the reused validators still hold of earlier resources (for tests). */
   int heldCodeTextPairs() {
     return validators.heldCodeTextPairs();
   }

@@ -7,10 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
 import org.hl7.fhir.exceptions.FHIRException;
@@ -22,22 +23,26 @@ import org.hl7.fhir.r5.model.StructureDefinition;
 import org.hl7.fhir.r5.utils.validation.ValidatorSession;
 import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
 import org.hl7.fhir.r5.utils.validation.constants.IdStatus;
-import org.hl7.fhir.r5.utils.validation.constants.ReferenceValidationPolicy;
 import org.hl7.fhir.r5.utils.xver.XVerExtensionManagerOld;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.hl7.fhir.validation.ValidatorSettings;
 import org.hl7.fhir.validation.instance.InstanceValidator;
-import org.hl7.fhir.validation.instance.advisor.BasePolicyAdvisorForFullValidation;
+import uk.carelink.server.validation.RestatedImpliedProfiles.ValidatedAgainst;
 
 /**
- * The HL7 instance validator and its element-model JSON parser, built once per thread and reused.
- * HAPI's {@code FhirInstanceValidator} builds a new validator for every resource, and with {@code
+ * The HL7 instance validator and its element-model JSON parser, built once and reused, from a pool
+ * that any thread borrows from (a validation thread, or a request thread validating what is still
+ * queued at commit): there are as many as validations ever ran at once, not one per thread that
+ * ever validated. Each holds a parsed OID table and caches of its own (a few MB), and a request
+ * thread's own validator would be cold and rarely used among Tomcat's workers. HAPI's {@code
+ * FhirInstanceValidator} builds a new validator for every resource, and with {@code
  * org.hl7.fhir.validation} 6.7.x that constructor parses an OID table from CSV each time: about 70
  * % of the cost of validating a small resource. The validator's own entry point for a stream also
  * builds a new parser (with a FHIRPath engine, profile utilities and a set of every resource type)
  * per call: about 15 % of what remained (bench/README.md); that parser also scanned every
  * StructureDefinition for the resource's type ({@link TypeCachingJsonParser}). Settings are those
- * HAPI uses, with references not resolved (a transaction entry's targets may not be stored yet).
+ * HAPI uses, with references not resolved (a transaction entry's targets may not be stored yet) and
+ * core profiles the CareLink profile restates not walked again ({@link RestatedImpliedProfiles}).
  */
 final class ReusedInstanceValidators {
 
@@ -48,7 +53,7 @@ final class ReusedInstanceValidators {
    */
   static final int RENEW_AFTER_RESOURCES = 1_000;
 
-  /** One thread's validator and the parser that feeds it; neither is thread-safe. */
+  /** A validator and the parser that feeds it; neither is thread-safe, so one user at a time. */
   private static final class Tools {
     private final InstanceValidator validator;
     private final ParserBase parser;
@@ -62,13 +67,14 @@ final class ReusedInstanceValidators {
 
   private final IWorkerContext context;
   private final Map<String, StructureDefinition> typeDefinitions = new ConcurrentHashMap<>();
-  private final ThreadLocal<Tools> perThread;
+
+  /** Idle tools, most recently used first (their caches and the JIT's profile are warmest). */
+  private final Deque<Tools> idle = new ConcurrentLinkedDeque<>();
 
   ReusedInstanceValidators(IValidationSupport validationSupport) {
     context =
         WorkerContextValidationSupportAdapter.newVersionSpecificWorkerContextWrapper(
             validationSupport);
-    perThread = ThreadLocal.withInitial(this::newTools);
   }
 
   /** Every message (all severities) for one resource, encoded as FHIR JSON. */
@@ -92,12 +98,33 @@ final class ReusedInstanceValidators {
     }
     // What InstanceValidator.validate(..., InputStream, JSON, profiles) does, minus building a
     // parser: parse (syntax and structure errors land in the fragment), then validate the element.
-    Tools tools = perThread.get();
-    if (++tools.used > RENEW_AFTER_RESOURCES) {
-      tools = newTools();
-      tools.used = 1;
-      perThread.set(tools);
+    Tools tools = borrow();
+    try {
+      validate(tools, json, profiles, new ValidatedAgainst(List.copyOf(profileUrls)), messages);
+    } finally {
+      giveBack(tools);
     }
+    return messages;
+  }
+
+  private Tools borrow() {
+    Tools tools = idle.pollFirst();
+    return tools != null ? tools : newTools();
+  }
+
+  /** Back to the pool, unless it has served its share: the next borrower then builds a new one. */
+  private void giveBack(Tools tools) {
+    if (++tools.used < RENEW_AFTER_RESOURCES) {
+      idle.offerFirst(tools);
+    }
+  }
+
+  private static void validate(
+      Tools tools,
+      String json,
+      List<StructureDefinition> profiles,
+      ValidatedAgainst against,
+      List<ValidationMessage> messages) {
     List<ValidatedFragment> fragments;
     try {
       fragments = tools.parser.parse(new ByteArrayInputStream(json.getBytes(UTF_8)));
@@ -108,14 +135,13 @@ final class ReusedInstanceValidators {
       for (ValidatedFragment fragment : fragments) {
         if (fragment.getElement() != null) {
           tools.validator.validate(
-              null, fragment.getErrors(), null, fragment.getElement(), profiles);
+              against, fragment.getErrors(), null, fragment.getElement(), profiles);
         }
         messages.addAll(fragment.getErrors());
       }
     } finally {
       forgetCodeTextPairs(tools.validator);
     }
-    return messages;
   }
 
   /**
@@ -128,9 +154,14 @@ final class ReusedInstanceValidators {
     validator.getTextsToCheck().clear();
   }
 
-  /** Code-and-text pairs this thread's validator holds now (for tests). */
+  /** Validators built and idle now (for tests). */
+  int idleValidators() {
+    return idle.size();
+  }
+
+  /** Code-and-text pairs the idle validators hold now (for tests). */
   int heldCodeTextPairs() {
-    return perThread.get().validator.getTextsToCheck().size();
+    return idle.stream().mapToInt(t -> t.validator.getTextsToCheck().size()).sum();
   }
 
   private Tools newTools() {
@@ -159,8 +190,7 @@ final class ReusedInstanceValidators {
     validator.setErrorForUnknownProfiles(true);
     // As HAPI: unknown code systems are reported through UnknownCodeSystemWarningValidationSupport.
     validator.setUnknownCodeSystemsCauseErrors(true);
-    validator.setPolicyAdvisor(
-        new BasePolicyAdvisorForFullValidation(ReferenceValidationPolicy.IGNORE, Set.of()));
+    validator.setPolicyAdvisor(new RestatedImpliedProfiles());
     validator.setAllowXsiLocation(true);
     return validator;
   }

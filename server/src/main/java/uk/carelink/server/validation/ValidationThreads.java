@@ -11,8 +11,8 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * The threads that validate transaction entries while the transaction goes on storing the next ones
- * ({@link PendingValidations}). Shared by all requests; each thread keeps its own reused validator.
- * Daemon threads, stopped with the application context.
+ * ({@link PendingValidations}). Shared by all requests; the validators they run are pooled ({@link
+ * ReusedInstanceValidators}). Daemon threads, stopped with the application context.
  */
 public class ValidationThreads implements DisposableBean {
 

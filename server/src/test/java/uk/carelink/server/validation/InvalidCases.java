@@ -97,6 +97,24 @@ public record InvalidCases(
             r -> ((Observation) r).getValueQuantity().setCode("[lb_av]").setUnit("lb"),
             "ValueSet/body-weight-unit"),
         new InvalidCases(
+            "weight without a unit (core vital signs rule)",
+            "example-weight",
+            r -> ((Observation) r).getValueQuantity().setUnit(null),
+            "unit: minimum required = 1"),
+        new InvalidCases(
+            "weight dated to the month only (core vital signs vs-1)",
+            "example-weight",
+            r -> ((Observation) r).setEffective(new org.hl7.fhir.r4.model.DateTimeType("2026-09")),
+            "body-weight-2"),
+        new InvalidCases(
+            "weight component without a value (core vital signs vs-3)",
+            "example-weight",
+            r ->
+                ((Observation) r)
+                    .addComponent()
+                    .setCode(new org.hl7.fhir.r4.model.CodeableConcept().setText("tare")),
+            "body-weight-3"),
+        new InvalidCases(
             "MUST score above 6",
             "example-must",
             r -> ((Observation) r).setValue(new IntegerType(7)),

@@ -53,6 +53,26 @@ class ServerValidatorTest {
   }
 
   @Test
+  void threadsThatValidateInTurnShareOneReusedValidator() throws Exception {
+    Observation example =
+        profiles.examples().stream()
+            .filter(Observation.class::isInstance)
+            .map(Observation.class::cast)
+            .findFirst()
+            .orElseThrow();
+    validator.errors(example, claimed(example));
+    int idleBefore = validator.idleValidators();
+    for (int i = 0; i < 5; i++) {
+      Thread thread = new Thread(() -> validator.errors(example, claimed(example)));
+      thread.start();
+      thread.join();
+    }
+    // Five threads, one after another: each borrowed the validator the last one gave back.
+    assertThat(idleBefore).isPositive();
+    assertThat(validator.idleValidators()).isEqualTo(idleBefore);
+  }
+
+  @Test
   void aResourceOfAnUnknownTypeIsRejectedEveryTimeItIsParsed() {
     // The parser keeps the type definitions it found; a name it did not find is never kept.
     for (int i = 0; i < 2; i++) {
