@@ -33,14 +33,28 @@ public class ConsentConfig {
         new LinkedRecordsLoader(jdbc, properties.controllerIdentifierSystems()));
   }
 
+  /** Controllers of Patients the MDM links do not cover, for reads (writes read the record). */
+  @Bean
+  IndexedPatientControllers indexedPatientControllers(
+      JdbcTemplate jdbc,
+      DaoRegistry daos,
+      ConsentProperties properties,
+      JpaStorageSettings storageSettings) {
+    return new IndexedPatientControllers(
+        jdbc,
+        properties.controllerIdentifierSystems(),
+        storageSettings.getTagStorageMode(),
+        new PatientControllerReader(daos, properties.controllerIdentifierSystems()));
+  }
+
   @Bean
   ConsentEnforcement consentEnforcement(
       AccessDecider decider,
       AccessSnapshots snapshots,
       ConsentProperties properties,
       FhirContext context,
-      DaoRegistry daos) {
-    return new ConsentEnforcement(decider, snapshots, properties, context, daos);
+      IndexedPatientControllers patientControllers) {
+    return new ConsentEnforcement(decider, snapshots, properties, context, patientControllers);
   }
 
   /** Off only for the enforcement benchmark (carelink.consent.enabled=false). */
@@ -58,9 +72,11 @@ public class ConsentConfig {
       ConsentProperties properties,
       DaoRegistry daos,
       FhirContext context,
+      IndexedPatientControllers patientControllers,
       ResourceProviderFactory providers) {
     ExplainAccessProvider provider =
-        new ExplainAccessProvider(decider, snapshots, properties, daos, context);
+        new ExplainAccessProvider(
+            decider, snapshots, properties, daos, context, patientControllers);
     providers.addSupplier(() -> provider);
     return provider;
   }

@@ -1,12 +1,12 @@
 package uk.carelink.server.consent;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -29,19 +29,19 @@ public class ConsentEnforcement implements IConsentService {
   private final AccessSnapshots snapshots;
   private final ConsentProperties properties;
   private final FhirContext context;
-  private final DaoRegistry daos;
+  private final IndexedPatientControllers patientControllers;
 
   public ConsentEnforcement(
       AccessDecider decider,
       AccessSnapshots snapshots,
       ConsentProperties properties,
       FhirContext context,
-      DaoRegistry daos) {
+      IndexedPatientControllers patientControllers) {
     this.decider = decider;
     this.snapshots = snapshots;
     this.properties = properties;
     this.context = context;
-    this.daos = daos;
+    this.patientControllers = patientControllers;
   }
 
   @Override
@@ -52,12 +52,7 @@ public class ConsentEnforcement implements IConsentService {
       return ConsentOutcome.PROCEED;
     }
     String purpose = PurposeOfUse.of(request).orElse("");
-    new RequestAccess(
-            party.get(),
-            purpose,
-            snapshots.current(),
-            daos,
-            properties.controllerIdentifierSystems())
+    new RequestAccess(party.get(), purpose, snapshots.current(), patientControllers)
         .attachTo(request);
     // Unrestricted roles skip per-resource checks (and keep Bundle totals); still audited.
     return properties.unrestrictedRoles().contains(party.get().role())
@@ -108,6 +103,18 @@ public class ConsentEnforcement implements IConsentService {
    */
   Optional<AccessDecision> decide(RequestAccess access, IndexedFactsReader.Indexed indexed) {
     return decision(access, indexed.versionedId(), indexed::facts, false);
+  }
+
+  /**
+   * Reads, in one query, who controls the unlinked Patients these described resources are about,
+   * when this request's decisions will ask: only the care-relationship check of a direct-care
+   * purpose looks up controllers.
+   */
+  void prepare(RequestAccess access, Collection<IndexedFactsReader.Indexed> described) {
+    if (properties.directCarePurposes().contains(access.purpose())) {
+      access.readControllersOf(
+          described.stream().flatMap(indexed -> indexed.facts().patientIds().stream()).toList());
+    }
   }
 
   private ConsentOutcome decide(RequestDetails request, IBaseResource resource) {
