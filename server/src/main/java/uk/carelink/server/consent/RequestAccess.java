@@ -71,6 +71,10 @@ public final class RequestAccess implements PatientDirectory {
     return snapshot.consents();
   }
 
+  ControllerHoldings.Snapshot holdings() {
+    return snapshot.holdings();
+  }
+
   /**
    * Marks a type search whose results {@link SearchResultScreening} decides from HAPI's indexes, in
    * place of HAPI's consent interceptor, which would load every result to decide on it.
