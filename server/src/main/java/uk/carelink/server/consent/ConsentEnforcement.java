@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import uk.carelink.server.security.Party;
@@ -83,12 +84,46 @@ public class ConsentEnforcement implements IConsentService {
   @Override
   public ConsentOutcome willSeeResource(
       RequestDetails request, IBaseResource resource, IConsentContextServices services) {
+    if (resource instanceof Bundle bundle && everyEntryPermitted(request, bundle)) {
+      // Next HAPI's consent interceptor would walk every element of the answer to find resources
+      // and ask about each once more. Each was decided and permitted in this request, and none
+      // holds another: AUTHORIZED ends that walk, which would also have removed the total.
+      bundle.setTotalElement(null);
+      return ConsentOutcome.AUTHORIZED;
+    }
     if (resource instanceof Bundle
         || resource instanceof OperationOutcome
         || resource instanceof Parameters) {
       return ConsentOutcome.PROCEED;
     }
     return decide(request, resource);
+  }
+
+  /**
+   * Whether a page of search results holds only resources this request has decided and permitted
+   * (and HAPI's search outcome), none of which contains another resource.
+   */
+  private static boolean everyEntryPermitted(RequestDetails request, Bundle bundle) {
+    Optional<RequestAccess> access = RequestAccess.of(request);
+    if (access.isEmpty() || bundle.getType() != Bundle.BundleType.SEARCHSET) {
+      return false;
+    }
+    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+      if (entry.hasResponse()
+          || !(entry.getResource() instanceof DomainResource resource)
+          || resource.hasContained()) {
+        return false;
+      }
+      if (resource instanceof OperationOutcome) {
+        continue;
+      }
+      String versionedId = resource.getIdElement().toUnqualified().getValue();
+      if (versionedId == null
+          || !access.get().decided(versionedId).map(AccessDecision::permitted).orElse(false)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the request's party may see this loaded resource. */
