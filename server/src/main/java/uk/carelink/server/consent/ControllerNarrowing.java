@@ -21,7 +21,8 @@ import uk.carelink.server.fhir.AccessControlInterceptor;
  * narrows only when no resident-level Consent could permit the party (such a Consent can open any
  * controller's data about that resident). A strict superset of what consent permits, so it never
  * hides a permitted resource; it spares the per-resource check (and HAPI's refill of a short first
- * page) everything the party could never see.
+ * page) everything the party could never see. It is left out where it could exclude nothing: every
+ * controller holding data of the type is among those it allows ({@link ControllerHoldings}).
  *
  * <p>When the only such controller is the party itself and the search includes nothing, every
  * result is the party's own data, which the controller rule always permits: the per-resource checks
