@@ -329,11 +329,12 @@ public final class BenchMain {
     try (ServerProcess server =
         ServerProcess.start(
             new ServerProcess.Spec(jar, jvm, ServerEnv.postgres(pg, db, true, true), logFile))) {
-      // The sandbox world loads before readiness; MDM links it in the background meanwhile.
+      // The sandbox world loads before readiness; MDM may still be linking it after.
       server.awaitReady(Duration.ofSeconds(600));
-      Thread.sleep(Duration.ofSeconds(30).toMillis());
-      ConsentCostRun.Result result =
-          new ConsentCostRun(http, secret, server.root(), server.fhirBase(), out).run(rounds);
+      ConsentCostRun run = new ConsentCostRun(http, secret, server.root(), server.fhirBase(), out);
+      MdmLinkingWait.Linked linked = run.awaitLinking(Duration.ofMinutes(10));
+      out.println(linked.describe());
+      ConsentCostRun.Result result = run.run(rounds);
       String md =
           result.markdown(
               MachineInfo.now()
@@ -344,7 +345,10 @@ public final class BenchMain {
                   + " "
                   + String.join(" ", jvm)
                   + "; default sandbox world on PostgreSQL 127.0.0.1:"
-                  + port);
+                  + port
+                  + ". "
+                  + linked.describe()
+                  + ".");
       write(outFile, md);
       out.println(md);
       return 0;

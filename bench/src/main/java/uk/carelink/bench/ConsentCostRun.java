@@ -99,6 +99,11 @@ final class ConsentCostRun {
     this.log = log;
   }
 
+  /** Waits until MDM has linked the world: the care relationships consent decides by hold. */
+  MdmLinkingWait.Linked awaitLinking(Duration deadline) throws IOException, InterruptedException {
+    return new MdmLinkingWait(client("admin"), log).await(deadline);
+  }
+
   Result run(int rounds) throws IOException, InterruptedException {
     FhirHttpClient admin = client("admin");
     String resident = firstResident(admin);

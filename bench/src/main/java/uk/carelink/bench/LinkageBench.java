@@ -1,17 +1,13 @@
 package uk.carelink.bench;
 
 import ca.uhn.fhir.context.FhirContext;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hl7.fhir.r4.model.Bundle;
@@ -37,7 +33,6 @@ final class LinkageBench {
   private final FhirHttpClient fhir;
   private final PrintStream out;
   private final FhirContext context = FhirContext.forR4();
-  private final ObjectMapper json = new ObjectMapper();
 
   LinkageBench(FhirHttpClient fhir, PrintStream out) {
     this.fhir = fhir;
@@ -140,38 +135,8 @@ final class LinkageBench {
     }
   }
 
-  /** Reads every link, page by page (HAPI pages the operation's answer, 100 links at most). */
   private List<LinkageBreakdown.Link> readAllLinks() throws IOException, InterruptedException {
-    List<LinkageBreakdown.Link> links = new ArrayList<>();
-    for (int offset = 0; ; ) {
-      FhirHttpClient.Response response = fhir.get("$mdm-query-links?_count=100&_offset=" + offset);
-      if (!response.ok()) {
-        throw new IOException("$mdm-query-links: " + response.status());
-      }
-      boolean hasNext = false;
-      for (JsonNode parameter : json.readTree(response.body()).path("parameter")) {
-        String name = parameter.path("name").asText();
-        hasNext |= "next".equals(name);
-        if (!"link".equals(name)) {
-          continue;
-        }
-        offset++;
-        Map<String, String> parts = new HashMap<>();
-        for (JsonNode part : parameter.path("part")) {
-          JsonNode value =
-              part.has("valueString") ? part.get("valueString") : part.path("valueDecimal");
-          parts.put(part.path("name").asText(), value.asText());
-        }
-        links.add(
-            new LinkageBreakdown.Link(
-                parts.get("goldenResourceId"),
-                parts.get("sourceResourceId"),
-                parts.get("matchResult")));
-      }
-      if (!hasNext) {
-        return links;
-      }
-    }
+    return MdmLinks.readAll(fhir);
   }
 
   /** Writes one Patient with a fresh NHS number and times until its link is visible. */

@@ -6,6 +6,7 @@ import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,12 +26,36 @@ public class ConsentConfig {
   }
 
   @Bean
+  ControllerHoldings controllerHoldings(
+      JdbcTemplate jdbc, DataSource dataSource, ConsentProperties properties) {
+    return new ControllerHoldings(jdbc, dataSource, properties.controllerIdentifierSystems());
+  }
+
+  @Bean
   AccessSnapshots accessSnapshots(
-      JdbcTemplate jdbc, DaoRegistry daos, ConsentProperties properties) {
+      JdbcTemplate jdbc,
+      DaoRegistry daos,
+      ConsentProperties properties,
+      ControllerHoldings holdings) {
     return new AccessSnapshots(
         jdbc,
         new ConsentIndexLoader(daos, properties.controllerIdentifierSystems()),
-        new LinkedRecordsLoader(jdbc, properties.controllerIdentifierSystems()));
+        new LinkedRecordsLoader(jdbc, properties.controllerIdentifierSystems()),
+        holdings);
+  }
+
+  /** Controllers of Patients the MDM links do not cover, for reads (writes read the record). */
+  @Bean
+  IndexedPatientControllers indexedPatientControllers(
+      JdbcTemplate jdbc,
+      DaoRegistry daos,
+      ConsentProperties properties,
+      JpaStorageSettings storageSettings) {
+    return new IndexedPatientControllers(
+        jdbc,
+        properties.controllerIdentifierSystems(),
+        storageSettings.getTagStorageMode(),
+        new PatientControllerReader(daos, properties.controllerIdentifierSystems()));
   }
 
   @Bean
@@ -39,8 +64,8 @@ public class ConsentConfig {
       AccessSnapshots snapshots,
       ConsentProperties properties,
       FhirContext context,
-      DaoRegistry daos) {
-    return new ConsentEnforcement(decider, snapshots, properties, context, daos);
+      IndexedPatientControllers patientControllers) {
+    return new ConsentEnforcement(decider, snapshots, properties, context, patientControllers);
   }
 
   /** Off only for the enforcement benchmark (carelink.consent.enabled=false). */
@@ -58,9 +83,11 @@ public class ConsentConfig {
       ConsentProperties properties,
       DaoRegistry daos,
       FhirContext context,
+      IndexedPatientControllers patientControllers,
       ResourceProviderFactory providers) {
     ExplainAccessProvider provider =
-        new ExplainAccessProvider(decider, snapshots, properties, daos, context);
+        new ExplainAccessProvider(
+            decider, snapshots, properties, daos, context, patientControllers);
     providers.addSupplier(() -> provider);
     return provider;
   }
@@ -102,10 +129,20 @@ public class ConsentConfig {
   /** Labels and write rules apply whatever reads enforce: the data must say who controls it. */
   @Bean
   SmartInitializingSingleton controllerRulesOnEveryWrite(
-      IInterceptorService interceptors, ConsentProperties properties, DaoRegistry daos) {
+      IInterceptorService interceptors,
+      ConsentProperties properties,
+      DaoRegistry daos,
+      ControllerHoldings holdings) {
     return () -> {
       interceptors.registerInterceptor(new ControllerLabeling(properties));
       interceptors.registerInterceptor(new ConsentWriteGuard(properties, daos));
+      // Recording first, then filling a table that was empty: no write falls between the two.
+      boolean empty = holdings.createTable();
+      interceptors.registerInterceptor(
+          new ControllerHoldingsRecorder(holdings, properties.controllerIdentifierSystems()));
+      if (empty) {
+        holdings.backfill();
+      }
     };
   }
 }

@@ -1,16 +1,17 @@
 package uk.carelink.server.consent;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import uk.carelink.server.security.Party;
@@ -29,19 +30,19 @@ public class ConsentEnforcement implements IConsentService {
   private final AccessSnapshots snapshots;
   private final ConsentProperties properties;
   private final FhirContext context;
-  private final DaoRegistry daos;
+  private final IndexedPatientControllers patientControllers;
 
   public ConsentEnforcement(
       AccessDecider decider,
       AccessSnapshots snapshots,
       ConsentProperties properties,
       FhirContext context,
-      DaoRegistry daos) {
+      IndexedPatientControllers patientControllers) {
     this.decider = decider;
     this.snapshots = snapshots;
     this.properties = properties;
     this.context = context;
-    this.daos = daos;
+    this.patientControllers = patientControllers;
   }
 
   @Override
@@ -52,12 +53,7 @@ public class ConsentEnforcement implements IConsentService {
       return ConsentOutcome.PROCEED;
     }
     String purpose = PurposeOfUse.of(request).orElse("");
-    new RequestAccess(
-            party.get(),
-            purpose,
-            snapshots.current(),
-            daos,
-            properties.controllerIdentifierSystems())
+    new RequestAccess(party.get(), purpose, snapshots.current(), patientControllers)
         .attachTo(request);
     // Unrestricted roles skip per-resource checks (and keep Bundle totals); still audited.
     return properties.unrestrictedRoles().contains(party.get().role())
@@ -88,12 +84,46 @@ public class ConsentEnforcement implements IConsentService {
   @Override
   public ConsentOutcome willSeeResource(
       RequestDetails request, IBaseResource resource, IConsentContextServices services) {
+    if (resource instanceof Bundle bundle && everyEntryPermitted(request, bundle)) {
+      // Next HAPI's consent interceptor would walk every element of the answer to find resources
+      // and ask about each once more. Each was decided and permitted in this request, and none
+      // holds another: AUTHORIZED ends that walk, which would also have removed the total.
+      bundle.setTotalElement(null);
+      return ConsentOutcome.AUTHORIZED;
+    }
     if (resource instanceof Bundle
         || resource instanceof OperationOutcome
         || resource instanceof Parameters) {
       return ConsentOutcome.PROCEED;
     }
     return decide(request, resource);
+  }
+
+  /**
+   * Whether a page of search results holds only resources this request has decided and permitted
+   * (and HAPI's search outcome), none of which contains another resource.
+   */
+  private static boolean everyEntryPermitted(RequestDetails request, Bundle bundle) {
+    Optional<RequestAccess> access = RequestAccess.of(request);
+    if (access.isEmpty() || bundle.getType() != Bundle.BundleType.SEARCHSET) {
+      return false;
+    }
+    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+      if (entry.hasResponse()
+          || !(entry.getResource() instanceof DomainResource resource)
+          || resource.hasContained()) {
+        return false;
+      }
+      if (resource instanceof OperationOutcome) {
+        continue;
+      }
+      String versionedId = resource.getIdElement().toUnqualified().getValue();
+      if (versionedId == null
+          || !access.get().decided(versionedId).map(AccessDecision::permitted).orElse(false)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the request's party may see this loaded resource. */
@@ -108,6 +138,18 @@ public class ConsentEnforcement implements IConsentService {
    */
   Optional<AccessDecision> decide(RequestAccess access, IndexedFactsReader.Indexed indexed) {
     return decision(access, indexed.versionedId(), indexed::facts, false);
+  }
+
+  /**
+   * Reads, in one query, who controls the unlinked Patients these described resources are about,
+   * when this request's decisions will ask: only the care-relationship check of a direct-care
+   * purpose looks up controllers.
+   */
+  void prepare(RequestAccess access, Collection<IndexedFactsReader.Indexed> described) {
+    if (properties.directCarePurposes().contains(access.purpose())) {
+      access.readControllersOf(
+          described.stream().flatMap(indexed -> indexed.facts().patientIds().stream()).toList());
+    }
   }
 
   private ConsentOutcome decide(RequestDetails request, IBaseResource resource) {

@@ -27,6 +27,7 @@ public class ConsentWriteGuard {
   public ConsentWriteGuard(ConsentProperties properties, DaoRegistry daos) {
     this.properties = properties;
     this.daos = daos;
+    // The record, not the tables: the Patient may be written earlier in the same transaction.
     this.records = new PatientControllerReader(daos, properties.controllerIdentifierSystems());
   }
 

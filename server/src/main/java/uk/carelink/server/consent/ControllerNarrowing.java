@@ -21,7 +21,8 @@ import uk.carelink.server.fhir.AccessControlInterceptor;
  * narrows only when no resident-level Consent could permit the party (such a Consent can open any
  * controller's data about that resident). A strict superset of what consent permits, so it never
  * hides a permitted resource; it spares the per-resource check (and HAPI's refill of a short first
- * page) everything the party could never see.
+ * page) everything the party could never see. It is left out where it could exclude nothing: every
+ * controller holding data of the type is among those it allows ({@link ControllerHoldings}).
  *
  * <p>When the only such controller is the party itself and the search includes nothing, every
  * result is the party's own data, which the controller rule always permits: the per-resource checks
@@ -86,12 +87,20 @@ public class ControllerNarrowing implements AccessControlInterceptor {
     if (controllers.isEmpty()) {
       return false;
     }
+    boolean ownDataOnly =
+        controllers.get().equals(Set.of(self))
+            && map.getIncludes().isEmpty()
+            && map.getRevIncludes().isEmpty();
+    if (!ownDataOnly && access.holdings().onlyHeldBy(type, controllers.get())) {
+      // Every holder of this type's data is among them: the narrowing would exclude nothing, and
+      // HAPI's join of the tag tables for it costs more than the rest of such a search. The
+      // results are decided one by one all the same.
+      return false;
+    }
     TokenOrListParam labels = new TokenOrListParam();
     controllers.get().forEach(c -> labels.add(c.system(), c.value()));
     map.add(Constants.PARAM_SECURITY, labels);
-    return controllers.get().equals(Set.of(self))
-        && map.getIncludes().isEmpty()
-        && map.getRevIncludes().isEmpty();
+    return ownDataOnly;
   }
 
   /** A search whose results depend on the party never reuses another request's results. */

@@ -45,18 +45,21 @@ public class ExplainAccessProvider {
   private final ConsentProperties properties;
   private final DaoRegistry daos;
   private final FhirContext context;
+  private final IndexedPatientControllers patientControllers;
 
   public ExplainAccessProvider(
       AccessDecider decider,
       AccessSnapshots snapshots,
       ConsentProperties properties,
       DaoRegistry daos,
-      FhirContext context) {
+      FhirContext context,
+      IndexedPatientControllers patientControllers) {
     this.decider = decider;
     this.snapshots = snapshots;
     this.properties = properties;
     this.daos = daos;
     this.context = context;
+    this.patientControllers = patientControllers;
   }
 
   @Operation(name = "$explain-access", type = Patient.class, idempotent = true)
@@ -151,8 +154,6 @@ public class ExplainAccessProvider {
   }
 
   private PatientDirectory directory(AccessSnapshots.Snapshot snapshot) {
-    PatientControllerReader records =
-        new PatientControllerReader(daos, properties.controllerIdentifierSystems());
     return new PatientDirectory() {
       @Override
       public Set<String> group(String id) {
@@ -161,7 +162,7 @@ public class ExplainAccessProvider {
 
       @Override
       public Optional<DataController> controller(String id) {
-        return snapshot.links().controller(id).or(() -> records.controllerOf(id));
+        return snapshot.links().controller(id).or(() -> patientControllers.controllerOf(id));
       }
     };
   }

@@ -76,13 +76,20 @@ class IndexedFactsReader {
     this.context = context;
     this.controllerSystems = Set.copyOf(controllerSystems);
     this.labels = new SecurityLabelDefinitions(jdbc);
-    // INLINE tags live only in the resource text: nothing can be read without loading it.
-    this.query =
-        switch (tagStorage) {
-          case VERSIONED -> Optional.of(String.format(RESOURCES, VERSIONED_TAGS));
-          case NON_VERSIONED -> Optional.of(String.format(RESOURCES, UNVERSIONED_TAGS));
-          case INLINE -> Optional.empty();
-        };
+    this.query = currentTags(tagStorage).map(tags -> String.format(RESOURCES, tags));
+  }
+
+  /**
+   * The tag ids of the current version of the {@code HFJ_RESOURCE} row aliased {@code r}, as a
+   * subquery for this storage mode; empty for INLINE tags, which live only in the resource text
+   * (nothing can be read without loading it).
+   */
+  static Optional<String> currentTags(TagStorageModeEnum tagStorage) {
+    return switch (tagStorage) {
+      case VERSIONED -> Optional.of(VERSIONED_TAGS);
+      case NON_VERSIONED -> Optional.of(UNVERSIONED_TAGS);
+      case INLINE -> Optional.empty();
+    };
   }
 
   /** The resources of these PIDs that the tables describe exactly, by PID. */

@@ -8,8 +8,11 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.IdType;
 
 /**
- * Reads who controls a Patient record from the record itself, for Patients the MDM link snapshot
- * does not (yet) cover. A record that does not exist (or is deleted) has no controller.
+ * Reads who controls a Patient record from the record itself, through HAPI's DAO. A record that
+ * does not exist (or is deleted) has no controller. Writes use it ({@link ConsentWriteGuard}): it
+ * runs in HAPI's write transaction and sees what that transaction has written but not yet flushed,
+ * which a SQL read of the tables would not. Reads use {@link IndexedPatientControllers}, which
+ * falls back to this where the tables are not exact.
  */
 class PatientControllerReader {
 

@@ -1,6 +1,5 @@
 package uk.carelink.server.consent;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.time.Instant;
 import java.util.Collection;
@@ -26,7 +25,7 @@ public final class RequestAccess implements PatientDirectory {
   private final String purpose;
   private final Instant at;
   private final AccessSnapshots.Snapshot snapshot;
-  private final PatientControllerReader records;
+  private final IndexedPatientControllers records;
   private final Map<String, AccessDecision> decided = new ConcurrentHashMap<>();
   private final Map<String, Optional<DataController>> unlinkedControllers = new HashMap<>();
   private final Set<String> decidingConsents = Collections.synchronizedSet(new LinkedHashSet<>());
@@ -38,13 +37,12 @@ public final class RequestAccess implements PatientDirectory {
       Party party,
       String purpose,
       AccessSnapshots.Snapshot snapshot,
-      DaoRegistry daos,
-      Collection<String> controllerSystems) {
+      IndexedPatientControllers records) {
     this.party = party;
     this.purpose = purpose;
     this.at = Instant.now();
     this.snapshot = snapshot;
-    this.records = new PatientControllerReader(daos, controllerSystems);
+    this.records = records;
   }
 
   public static Optional<RequestAccess> of(RequestDetails request) {
@@ -71,6 +69,10 @@ public final class RequestAccess implements PatientDirectory {
 
   ConsentIndex consents() {
     return snapshot.consents();
+  }
+
+  ControllerHoldings.Snapshot holdings() {
+    return snapshot.holdings();
   }
 
   /**
@@ -123,7 +125,7 @@ public final class RequestAccess implements PatientDirectory {
     return snapshot.links().group(patientId);
   }
 
-  /** From the MDM links, or for a Patient not (yet) linked, from the record itself. */
+  /** From the MDM links, or for a Patient not (yet) linked, from HAPI's tables. */
   @Override
   public Optional<DataController> controller(String patientId) {
     Optional<DataController> linked = snapshot.links().controller(patientId);
@@ -132,6 +134,22 @@ public final class RequestAccess implements PatientDirectory {
     }
     synchronized (unlinkedControllers) {
       return unlinkedControllers.computeIfAbsent(patientId, records::controllerOf);
+    }
+  }
+
+  /**
+   * Reads the controllers of the Patients among these that the links do not cover, in one query,
+   * before decisions ask for them one by one (a page of results about residents not yet linked).
+   */
+  void readControllersOf(Collection<String> patientIds) {
+    synchronized (unlinkedControllers) {
+      Set<String> unknown = new LinkedHashSet<>();
+      for (String id : patientIds) {
+        if (snapshot.links().controller(id).isEmpty() && !unlinkedControllers.containsKey(id)) {
+          unknown.add(id);
+        }
+      }
+      unlinkedControllers.putAll(records.controllersOf(unknown));
     }
   }
 }

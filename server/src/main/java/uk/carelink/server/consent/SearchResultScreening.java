@@ -57,6 +57,7 @@ public class SearchResultScreening implements AccessControlInterceptor {
     }
     List<Long> ids = pids.of(results).orElse(null);
     Map<Long, IndexedFactsReader.Indexed> indexed = ids == null ? Map.of() : indexes.read(ids);
+    enforcement.prepare(access.get(), indexed.values());
     for (int i = 0; i < results.size(); i++) {
       IndexedFactsReader.Indexed described = ids == null ? null : indexed.get(ids.get(i));
       Optional<AccessDecision> decision =
