@@ -38,7 +38,7 @@ Description: "A resident's body weight in kilograms (LOINC 29463-7, as the FHIR 
 // Restated from FHIR R4 core vitalsigns (hl7.fhir.r4.core 4.0.1 StructureDefinition/vitalsigns),
 // which the HL7 validator also applies to every Observation coded LOINC 29463-7: a unit (1..1),
 // vs-1 (day precision) and vs-3 (a component has a value); vs-2 holds as value[x] is 1..1. With
-// them here the server validates a weight against this profile alone (docs/adr/0016).
+// them here the server validates a weight against this profile alone (docs/adr/0018).
 * valueQuantity.unit 1..1
 * effective[x] obeys body-weight-2
 * component obeys body-weight-3
