@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Cost of profile validation on ingest (issue 3, acceptance 5): starts the server jar once on a
-# throw-away PostgreSQL database and posts the same profiled care home pushes alternately claiming
-# their profiles (validated) and not (stored unvalidated). Prints and writes
+# Cost of profile validation on ingest (issue 3, acceptance 5): starts the server jar twice, each on
+# a throw-away PostgreSQL database, one validating writes and one with validation switched off, and
+# posts the same profile-claiming care home pushes to both in turn. Prints and writes
 # bench/target/validation-cost.md. PUSHES (per side, default 40), RESIDENTS (per push, default 10),
 # WARMUP (pushes per side before measuring, default 30).
 set -euo pipefail

@@ -13,9 +13,9 @@ import uk.carelink.world.SyntheticResidents;
 /**
  * Care home pushes that conform to the CareLink profiles: per bundle one care home and, per
  * resident, the resident, the stay, a weight, a MUST score, a NEWS2 score, a fall and a dose given.
- * The same bundle can be sent claiming the profiles ({@code meta.profile}, so the server validates
- * every entry) or not (stored without validation): the only difference between the two is the
- * claim, which is what the validation-cost bench compares.
+ * The validation-cost bench sends bundles claiming the profiles ({@code meta.profile}) to a server
+ * validating writes and to one that does not. A bundle can also be made without the claims (the
+ * only difference), e.g. to post by hand to a server that validates only what is claimed.
  */
 final class ProfiledPushGenerator {
 
