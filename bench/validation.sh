@@ -3,11 +3,13 @@
 # a throw-away PostgreSQL database, one validating writes and one with validation switched off, and
 # posts the same profile-claiming care home pushes to both in turn. Prints and writes
 # bench/target/validation-cost.md. PUSHES (per side, default 40), RESIDENTS (per push, default 10),
-# WARMUP (pushes per side before measuring, default 30).
+# WARMUP (pushes per side before measuring, default 30), BATCH (pushes sent to one side before the
+# other gets them, default 1; above 1, both servers finish linking before each batch).
 set -euo pipefail
 PUSHES="${PUSHES:-40}"
 WARMUP="${WARMUP:-30}"
 RESIDENTS="${RESIDENTS:-10}"
+BATCH="${BATCH:-1}"
 source "$(dirname "$0")/common.sh"
 trap drop_run_databases EXIT
 
@@ -20,6 +22,7 @@ java -Xmx512m -jar "$BENCH_JAR" validation \
   --pg-port "$PG_PORT" \
   --run-id "$RUN_ID" \
   --pushes "$PUSHES" --residents "$RESIDENTS" --warmup-pushes "$WARMUP" \
+  --batch-pushes "$BATCH" \
   --log-dir "$BENCH/target/logs" \
   --out "$BENCH/target/validation-cost.md" \
   "$@"

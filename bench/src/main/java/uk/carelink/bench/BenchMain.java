@@ -46,6 +46,8 @@ public final class BenchMain {
                     --base-unvalidated URL (a server with validation off)
                     --pushes 40 (per side) --residents 10
                     --warmup-pushes 30 (per side, not counted)
+                    --batch-pushes 1 (sent to one side, then the same to the other; above 1,
+                    both servers finish linking before each batch)
                     --server-jvm-opts "-Xmx1g" --pg-port 5432 --ready-timeout-seconds 180
                     --out bench/target/validation-cost.md
         consent   cost of consent enforcement on searches: the same searches sent alternately
@@ -220,6 +222,7 @@ public final class BenchMain {
     int pushes = cli.integer("pushes", 40);
     int residents = cli.integer("residents", 10);
     int warmup = cli.integer("warmup-pushes", ValidationCostRun.DEFAULT_WARMUP_PUSHES);
+    int batch = cli.integer("batch-pushes", ValidationCostRun.DEFAULT_BATCH_PUSHES);
     Path outFile = Path.of(cli.string("out", "bench/target/validation-cost.md"));
     AuthOptions auth = AuthOptions.from(cli);
     HttpClient http = FhirHttpClient.newHttpClient();
@@ -241,7 +244,7 @@ public final class BenchMain {
           out,
           outFile,
           "servers at " + on + " (validation on) and " + off + " (off)",
-          run.run(warmup, pushes, residents));
+          run.run(warmup, pushes, batch, residents));
     }
     Path jar =
         Path.of(
@@ -291,7 +294,7 @@ public final class BenchMain {
               + ", the second with "
               + ServerEnv.VALIDATION
               + "=false",
-          run.run(warmup, pushes, residents));
+          run.run(warmup, pushes, batch, residents));
     } finally {
       pg.drop(onDb);
       pg.drop(offDb);

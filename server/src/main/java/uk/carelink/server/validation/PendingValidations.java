@@ -3,6 +3,7 @@ package uk.carelink.server.validation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -36,11 +37,13 @@ final class PendingValidations implements TransactionSynchronization {
       IBaseResource resource, Set<String> profiles, Future<List<SingleValidationMessage>> errors) {}
 
   private final RequestDetails request;
+  private final Timer commitWait;
   private final Deque<Pending> pending = new ArrayDeque<>();
   private boolean rejected;
 
-  private PendingValidations(RequestDetails request) {
+  private PendingValidations(RequestDetails request, Timer commitWait) {
     this.request = request;
+    this.commitWait = commitWait;
   }
 
   /** Whether validations can wait for the commit: only inside a Spring-managed transaction. */
@@ -48,14 +51,17 @@ final class PendingValidations implements TransactionSynchronization {
     return TransactionSynchronizationManager.isSynchronizationActive();
   }
 
-  /** The pending validations of the current transaction, registered with it on first use. */
-  static PendingValidations ofCurrentTransaction(RequestDetails request) {
+  /**
+   * The pending validations of the current transaction, registered with it on first use; {@code
+   * commitWait} times what its commit spends validating and waiting (the part not overlapped).
+   */
+  static PendingValidations ofCurrentTransaction(RequestDetails request, Timer commitWait) {
     PendingValidations existing =
         (PendingValidations) TransactionSynchronizationManager.getResource(KEY);
     if (existing != null) {
       return existing;
     }
-    PendingValidations created = new PendingValidations(request);
+    PendingValidations created = new PendingValidations(request, commitWait);
     TransactionSynchronizationManager.bindResource(KEY, created);
     TransactionSynchronizationManager.registerSynchronization(created);
     return created;
@@ -71,9 +77,14 @@ final class PendingValidations implements TransactionSynchronization {
 
   @Override
   public void beforeCommit(boolean readOnly) {
-    helpWithTheRest();
-    while (!pending.isEmpty()) {
-      check(pending.removeFirst());
+    Timer.Sample started = Timer.start();
+    try {
+      helpWithTheRest();
+      while (!pending.isEmpty()) {
+        check(pending.removeFirst());
+      }
+    } finally {
+      started.stop(commitWait);
     }
   }
 

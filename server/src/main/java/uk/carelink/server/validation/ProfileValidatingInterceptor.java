@@ -79,7 +79,7 @@ public class ProfileValidatingInterceptor implements CareLinkInterceptor {
     }
     if (properties.concurrent() && inTransactionBundle(request) && PendingValidations.possible()) {
       String json = validator.encoded(resource);
-      PendingValidations.ofCurrentTransaction(request)
+      PendingValidations.ofCurrentTransaction(request, validator.commitWait())
           .add(resource, profiles, threads.submit(() -> validator.errors(json, profiles)));
       return;
     }

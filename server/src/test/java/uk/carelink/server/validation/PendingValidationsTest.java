@@ -7,6 +7,8 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +34,7 @@ class PendingValidationsTest {
   private static final Set<String> PROFILE = Set.of("https://example.org/profile");
 
   private final SystemRequestDetails request = new SystemRequestDetails();
+  private final Timer commitWait = new SimpleMeterRegistry().timer("commit.wait");
   private final Patient first = new Patient();
   private final Observation second = new Observation();
 
@@ -49,15 +52,15 @@ class PendingValidationsTest {
   @Test
   void oneTransactionHasOneSetOfPendingValidations() {
     assertThat(PendingValidations.possible()).isTrue();
-    PendingValidations pending = PendingValidations.ofCurrentTransaction(request);
+    PendingValidations pending = PendingValidations.ofCurrentTransaction(request, commitWait);
 
-    assertThat(PendingValidations.ofCurrentTransaction(request)).isSameAs(pending);
+    assertThat(PendingValidations.ofCurrentTransaction(request, commitWait)).isSameAs(pending);
     assertThat(TransactionSynchronizationManager.getSynchronizations()).containsExactly(pending);
   }
 
   @Test
   void commitGoesAheadWhenEveryValidationPassed() {
-    PendingValidations pending = PendingValidations.ofCurrentTransaction(request);
+    PendingValidations pending = PendingValidations.ofCurrentTransaction(request, commitWait);
     pending.add(first, PROFILE, passed());
     pending.add(second, PROFILE, passed());
 
@@ -65,11 +68,12 @@ class PendingValidationsTest {
     pending.afterCompletion(TransactionSynchronization.STATUS_COMMITTED);
 
     assertThat(TransactionEntryInProgress.earlierFailure(request)).isEmpty();
+    assertThat(commitWait.count()).as("the commit's wait is timed").isEqualTo(1);
   }
 
   @Test
   void commitFailsOnTheFirstEntryInStorageOrderThatDidNotConform() {
-    PendingValidations pending = PendingValidations.ofCurrentTransaction(request);
+    PendingValidations pending = PendingValidations.ofCurrentTransaction(request, commitWait);
     CompletableFuture<List<SingleValidationMessage>> slowFirst = new CompletableFuture<>();
     pending.add(first, PROFILE, slowFirst);
     pending.add(second, PROFILE, failed("Observation.status"));
@@ -88,7 +92,7 @@ class PendingValidationsTest {
 
   @Test
   void atCommitTheTransactionsThreadRunsWhatNoValidationThreadHasStarted() {
-    PendingValidations pending = PendingValidations.ofCurrentTransaction(request);
+    PendingValidations pending = PendingValidations.ofCurrentTransaction(request, commitWait);
     Thread committing = Thread.currentThread();
     List<Thread> ranOn = new ArrayList<>();
     FutureTask<List<SingleValidationMessage>> neverPickedUp =
@@ -108,7 +112,7 @@ class PendingValidationsTest {
 
   @Test
   void aFailureAlreadyKnownStopsTheTransactionAtTheNextEntry() {
-    PendingValidations pending = PendingValidations.ofCurrentTransaction(request);
+    PendingValidations pending = PendingValidations.ofCurrentTransaction(request, commitWait);
     pending.add(first, PROFILE, failed("Patient.birthDate"));
 
     assertThatThrownBy(() -> pending.add(second, PROFILE, passed()))
@@ -118,7 +122,7 @@ class PendingValidationsTest {
 
   @Test
   void aRollbackForAnotherReasonReportsTheFirstEarlierEntryThatDidNotConform() {
-    PendingValidations pending = PendingValidations.ofCurrentTransaction(request);
+    PendingValidations pending = PendingValidations.ofCurrentTransaction(request, commitWait);
     pending.add(first, PROFILE, passed());
     CompletableFuture<List<SingleValidationMessage>> stillRunning = new CompletableFuture<>();
     pending.add(second, PROFILE, stillRunning);
@@ -137,7 +141,7 @@ class PendingValidationsTest {
 
   @Test
   void aRollbackForAnotherReasonWithEveryEarlierEntryValidReportsThatReason() {
-    PendingValidations pending = PendingValidations.ofCurrentTransaction(request);
+    PendingValidations pending = PendingValidations.ofCurrentTransaction(request, commitWait);
     pending.add(first, PROFILE, passed());
 
     pending.afterCompletion(TransactionSynchronization.STATUS_ROLLED_BACK);
