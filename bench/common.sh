@@ -2,6 +2,9 @@
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
 BENCH_JAR="$BENCH/target/carelink-bench.jar"
+# The JVM options the server ships with (run-sandbox.sh's default_opts; the Docker image carries the
+# same, which docker/'s tests check). validation.sh runs with them unless SERVER_JVM_OPTS is set.
+SHIPPED_JVM_OPTS="$(sed -n 's/^default_opts="\(.*\)"$/\1/p' "$ROOT/run-sandbox.sh")"
 SERVER_JVM_OPTS="${SERVER_JVM_OPTS:--Xmx1g}"
 PG_PORT="${PG_PORT:-5432}"
 RUN_ID="${RUN_ID:-$(date -u +%Y%m%d_%H%M%S)}"

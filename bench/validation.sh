@@ -4,13 +4,16 @@
 # posts the same profile-claiming care home pushes to both in turn. Prints and writes
 # bench/target/validation-cost.md. PUSHES (per side, default 40), RESIDENTS (per push, default 10),
 # WARMUP (pushes per side before measuring, default 30), BATCH (pushes sent to one side before the
-# other gets them, default 1; above 1, both servers finish linking before each batch).
+# other gets them, default 1; above 1, both servers finish linking before each batch). The servers
+# run with the JVM options the server ships with (ADR 19) unless SERVER_JVM_OPTS says otherwise.
 set -euo pipefail
+CALLER_JVM_OPTS="${SERVER_JVM_OPTS:-}"
 PUSHES="${PUSHES:-40}"
 WARMUP="${WARMUP:-30}"
 RESIDENTS="${RESIDENTS:-10}"
 BATCH="${BATCH:-1}"
 source "$(dirname "$0")/common.sh"
+SERVER_JVM_OPTS="${CALLER_JVM_OPTS:-$SHIPPED_JVM_OPTS}"
 trap drop_run_databases EXIT
 
 ensure_bench_jar

@@ -239,6 +239,8 @@ public final class BenchMain {
               auth.client(http, rootOf(on), on, AuthOptions.Party.CARE_HOME),
               rootOf(on),
               auth.client(http, rootOf(off), off, AuthOptions.Party.CARE_HOME),
+              () -> Double.NaN,
+              () -> Double.NaN,
               out);
       return reportValidation(
           out,
@@ -280,6 +282,8 @@ public final class BenchMain {
               auth.client(http, on.root(), on.fhirBase(), AuthOptions.Party.CARE_HOME),
               on.root(),
               auth.client(http, off.root(), off.fhirBase(), AuthOptions.Party.CARE_HOME),
+              () -> ProcStatus.cpuSeconds(on.pid()),
+              () -> ProcStatus.cpuSeconds(off.pid()),
               out);
       return reportValidation(
           out,

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,9 @@ import java.util.regex.Pattern;
  * server's background work and not with the other server's. The result is the ratio of resources/s
  * validated to unvalidated (target ≥ 0.8), the validating server's own mean validation time per
  * resource ({@code carelink_validation_seconds}) and what its commits waited for validation ({@code
- * carelink_validation_commit_wait_seconds}).
+ * carelink_validation_commit_wait_seconds}) and, when the bench started the servers, the CPU time
+ * each server process used per resource over the measured pushes: throughput on two busy cores
+ * swings with what the other server happens to be doing, CPU per resource much less.
  */
 final class ValidationCostRun {
 
@@ -56,7 +59,9 @@ final class ValidationCostRun {
       double unvalidatedSeconds,
       double meanValidationMillis,
       long validations,
-      double commitWaitMillisPerPush) {
+      double commitWaitMillisPerPush,
+      double validatedCpuSeconds,
+      double unvalidatedCpuSeconds) {
 
     double validatedRate() {
       return pushesPerSide * (double) entriesPerPush / validatedSeconds;
@@ -68,6 +73,27 @@ final class ValidationCostRun {
 
     double ratio() {
       return validatedRate() / unvalidatedRate();
+    }
+
+    /** Server CPU (all its threads, background linkage included) per measured resource, in ms. */
+    double validatedCpuMillisPerResource() {
+      return validatedCpuSeconds * 1000 / (pushesPerSide * (double) entriesPerPush);
+    }
+
+    double unvalidatedCpuMillisPerResource() {
+      return unvalidatedCpuSeconds * 1000 / (pushesPerSide * (double) entriesPerPush);
+    }
+
+    private String cpuRow() {
+      if (Double.isNaN(validatedCpuSeconds) || Double.isNaN(unvalidatedCpuSeconds)) {
+        return "| server CPU per resource, ms | (servers not started by the bench) | | |\n";
+      }
+      return String.format(
+          Locale.ROOT,
+          "| server CPU per resource, ms | %.2f | %.2f | %.2f |%n",
+          validatedCpuMillisPerResource(),
+          unvalidatedCpuMillisPerResource(),
+          unvalidatedCpuMillisPerResource() / validatedCpuMillisPerResource());
     }
 
     String markdown(String context) {
@@ -82,7 +108,7 @@ final class ValidationCostRun {
           |---|---:|---:|---:|
           | ingest, resources/s | %.1f | %.1f | %.2f |
           | wall time, s | %.2f | %.2f | %.2f |
-
+          %s
           %d pushes per side, %d entries each claiming their profiles, posted by one client,
           %s (which goes first alternates), after %s.
           Server-side validation: %d resources, mean %.2f ms per resource
@@ -97,6 +123,7 @@ final class ValidationCostRun {
           validatedSeconds,
           unvalidatedSeconds,
           validatedSeconds / unvalidatedSeconds,
+          cpuRow(),
           pushesPerSide,
           entriesPerPush,
           batchPushes == 1
@@ -123,6 +150,8 @@ final class ValidationCostRun {
   private final FhirHttpClient validating;
   private final FhirHttpClient notValidating;
   private final URI prometheus;
+  private final DoubleSupplier validatingCpuSeconds;
+  private final DoubleSupplier notValidatingCpuSeconds;
   private final PrintStream log;
   private final HttpClient http = FhirHttpClient.newHttpClient();
 
@@ -132,14 +161,21 @@ final class ValidationCostRun {
   /**
    * @param validating a server that validates writes; its root serves {@code /actuator/prometheus}
    * @param notValidating the same server build with validation switched off
+   * @param validatingCpuSeconds CPU the validating server's process has used so far, in s (NaN if
+   *     unknown: a server the bench did not start)
+   * @param notValidatingCpuSeconds the same for the other server
    */
   ValidationCostRun(
       FhirHttpClient validating,
       URI validatingRoot,
       FhirHttpClient notValidating,
+      DoubleSupplier validatingCpuSeconds,
+      DoubleSupplier notValidatingCpuSeconds,
       PrintStream log) {
     this.validating = validating;
     this.notValidating = notValidating;
+    this.validatingCpuSeconds = validatingCpuSeconds;
+    this.notValidatingCpuSeconds = notValidatingCpuSeconds;
     this.prometheus = Loopback.require(URI.create(validatingRoot + "/actuator/prometheus"));
     this.log = log;
   }
@@ -160,6 +196,8 @@ final class ValidationCostRun {
       awaitLinked(false);
     }
     double[] before = validationMetric();
+    double validatedCpuBefore = validatingCpuSeconds.getAsDouble();
+    double unvalidatedCpuBefore = notValidatingCpuSeconds.getAsDouble();
     long validatedNanos = 0;
     long unvalidatedNanos = 0;
     int batches = 0;
@@ -186,6 +224,8 @@ final class ValidationCostRun {
             (first ? b : a) / 1e9);
       }
     }
+    double validatedCpu = validatingCpuSeconds.getAsDouble() - validatedCpuBefore;
+    double unvalidatedCpu = notValidatingCpuSeconds.getAsDouble() - unvalidatedCpuBefore;
     double[] after = validationMetric();
     long validations = Math.round(after[0] - before[0]);
     double mean = validations == 0 ? 0 : (after[1] - before[1]) * 1000 / validations;
@@ -204,7 +244,9 @@ final class ValidationCostRun {
         unvalidatedNanos / 1e9,
         mean,
         validations,
-        (after[2] - before[2]) * 1000 / pushesPerSide);
+        (after[2] - before[2]) * 1000 / pushesPerSide,
+        validatedCpu,
+        unvalidatedCpu);
   }
 
   /**

@@ -412,6 +412,29 @@ class DeploymentAssetsTest {
         .anySatisfy(env -> assertThat(env).startsWith("JAVA_OPTS="));
   }
 
+  /**
+   * run-sandbox.sh, the image, compose and .env.example launch the server with the same JVM
+   * options, and those compile huge methods and leave the heap room for a validating server (ADR
+   * 19); the validation bench reads run-sandbox.sh's line, so it measures what ships.
+   */
+  @Test
+  void everyLaunchShipsTheSameJvmOptions() {
+    Matcher sandbox =
+        Pattern.compile("(?m)^default_opts=\"([^\"]+)\"$")
+            .matcher(read(REPO_ROOT.resolve("run-sandbox.sh")));
+    assertThat(sandbox.find()).as("default_opts= line in run-sandbox.sh").isTrue();
+    String shipped = sandbox.group(1);
+
+    assertThat(words(shipped))
+        .contains("-XX:-DontCompileHugeMethods", "-XX:+UseParallelGC", "-Xmx1g");
+    assertThat(dockerfileInstructions("ENV"))
+        .extracting(Instruction::arguments)
+        .contains("JAVA_OPTS=\"" + shipped + "\"");
+    assertThat(envExample()).containsEntry("CARELINK_JAVA_OPTS", shipped);
+    assertThat(serverEnvironment())
+        .containsEntry("JAVA_OPTS", "${CARELINK_JAVA_OPTS:-" + shipped + "}");
+  }
+
   @Test
   void theBuildContextKeepsTheBuildInputsAndDropsLocalState() throws IOException {
     List<String> patterns =

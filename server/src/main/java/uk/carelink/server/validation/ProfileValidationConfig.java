@@ -40,6 +40,11 @@ public class ProfileValidationConfig {
   }
 
   @Bean
+  HugeMethodCompilationCheck hugeMethodCompilationCheck() {
+    return new HugeMethodCompilationCheck();
+  }
+
+  @Bean
   ValidationThreads validationThreads(ValidationProperties properties) {
     return new ValidationThreads(properties.threads());
   }
