@@ -219,7 +219,7 @@ public final class BenchMain {
   }
 
   private static int validation(CliArgs cli, PrintStream out) throws Exception {
-    int pushes = cli.integer("pushes", 40);
+    int pushes = cli.integer("pushes", ValidationCostRun.DEFAULT_PUSHES);
     int residents = cli.integer("residents", 10);
     int warmup = cli.integer("warmup-pushes", ValidationCostRun.DEFAULT_WARMUP_PUSHES);
     int batch = cli.integer("batch-pushes", ValidationCostRun.DEFAULT_BATCH_PUSHES);
@@ -239,8 +239,8 @@ public final class BenchMain {
               auth.client(http, rootOf(on), on, AuthOptions.Party.CARE_HOME),
               rootOf(on),
               auth.client(http, rootOf(off), off, AuthOptions.Party.CARE_HOME),
-              () -> Double.NaN,
-              () -> Double.NaN,
+              () -> ServerCpu.UNKNOWN,
+              () -> ServerCpu.UNKNOWN,
               out);
       return reportValidation(
           out,
@@ -282,8 +282,8 @@ public final class BenchMain {
               auth.client(http, on.root(), on.fhirBase(), AuthOptions.Party.CARE_HOME),
               on.root(),
               auth.client(http, off.root(), off.fhirBase(), AuthOptions.Party.CARE_HOME),
-              () -> ProcStatus.cpuSeconds(on.pid()),
-              () -> ProcStatus.cpuSeconds(off.pid()),
+              () -> ServerCpu.of(on.pid()),
+              () -> ServerCpu.of(off.pid()),
               out);
       return reportValidation(
           out,

@@ -3,6 +3,11 @@ package uk.carelink.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Memory and CPU figures of a process from /proc/PID/status and /proc/PID/stat (Linux). */
 final class ProcStatus {
@@ -42,6 +47,53 @@ final class ProcStatus {
     String[] fields = line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
     // fields[0] is field 3 (state), so field n is fields[n - 3].
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / USER_HZ;
+  }
+
+  /** Threads whose CPU the validation bench reports on its own, by the start of their name. */
+  enum ThreadGroup {
+    JIT_COMPILER("C2 CompilerThre", "C1 CompilerThre"),
+    GARBAGE_COLLECTOR("GC Thread", "G1 ", "VM Thread"),
+    VALIDATION("profile-validat");
+
+    private final List<String> namePrefixes;
+
+    ThreadGroup(String... namePrefixes) {
+      this.namePrefixes = List.of(namePrefixes);
+    }
+
+    static Optional<ThreadGroup> of(String threadName) {
+      for (ThreadGroup group : values()) {
+        if (group.namePrefixes.stream().anyMatch(threadName::startsWith)) {
+          return Optional.of(group);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * CPU time the live threads of each {@link ThreadGroup} have used so far, in s (Linux thread
+   * names, from /proc/PID/task/TID/stat, are cut at 15 characters). Threads that ended are not
+   * counted; empty if the process is unknown.
+   */
+  static Map<ThreadGroup, Double> cpuSecondsByThreadGroup(long pid) {
+    Map<ThreadGroup, Double> seconds = new EnumMap<>(ThreadGroup.class);
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        String line;
+        try {
+          line = Files.readString(task.resolve("stat"));
+        } catch (IOException e) {
+          continue; // the thread ended while the tasks were listed
+        }
+        String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+        ThreadGroup.of(name)
+            .ifPresent(g -> seconds.merge(g, cpuSecondsOfStatLine(line), Double::sum));
+      }
+    } catch (IOException e) {
+      return Map.of();
+    }
+    return seconds;
   }
 
   static long field(long pid, String name) {

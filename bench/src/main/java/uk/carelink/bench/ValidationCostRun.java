@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.DoubleSupplier;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.carelink.bench.ProcStatus.ThreadGroup;
 
 /**
  * Cost of profile validation on ingest, measured in one run with the same data: two servers, the
@@ -34,10 +36,18 @@ final class ValidationCostRun {
   /**
    * Pushes per side before measuring. The validator runs a large body of code that the JIT compiles
    * over the first few thousand resources: after 5 pushes per side a validation still costs about
-   * twice its steady-state CPU, after 30 about 1.3 times (measured in-process on these pushes). A
-   * server ingests for days, so the steady state is what the ratio should describe.
+   * twice its steady-state CPU, after 30 about 1.3 times (measured in-process on these pushes), and
+   * on the servers the JIT compiler threads still used 0.6–1.1 ms of CPU per resource after 200
+   * pushes (bench/README.md). A server ingests for days, so the steady state is what the ratio
+   * should describe.
    */
-  static final int DEFAULT_WARMUP_PUSHES = 30;
+  static final int DEFAULT_WARMUP_PUSHES = 200;
+
+  /**
+   * Pushes per side measured: about 7,000 resources, 20–40 s per side, enough that one collection
+   * or one burst of compilation does not decide the ratio.
+   */
+  static final int DEFAULT_PUSHES = 100;
 
   /**
    * Pushes one side receives before the other gets the same ones. 1 (the default) alternates push
@@ -60,8 +70,8 @@ final class ValidationCostRun {
       double meanValidationMillis,
       long validations,
       double commitWaitMillisPerPush,
-      double validatedCpuSeconds,
-      double unvalidatedCpuSeconds) {
+      ServerCpu validatedCpu,
+      ServerCpu unvalidatedCpu) {
 
     double validatedRate() {
       return pushesPerSide * (double) entriesPerPush / validatedSeconds;
@@ -75,25 +85,53 @@ final class ValidationCostRun {
       return validatedRate() / unvalidatedRate();
     }
 
+    private double resources() {
+      return pushesPerSide * (double) entriesPerPush;
+    }
+
     /** Server CPU (all its threads, background linkage included) per measured resource, in ms. */
     double validatedCpuMillisPerResource() {
-      return validatedCpuSeconds * 1000 / (pushesPerSide * (double) entriesPerPush);
+      return validatedCpu.totalSeconds() * 1000 / resources();
     }
 
     double unvalidatedCpuMillisPerResource() {
-      return unvalidatedCpuSeconds * 1000 / (pushesPerSide * (double) entriesPerPush);
+      return unvalidatedCpu.totalSeconds() * 1000 / resources();
     }
 
-    private String cpuRow() {
-      if (Double.isNaN(validatedCpuSeconds) || Double.isNaN(unvalidatedCpuSeconds)) {
+    private String cpuRows() {
+      if (!validatedCpu.known() || !unvalidatedCpu.known()) {
         return "| server CPU per resource, ms | (servers not started by the bench) | | |\n";
       }
+      StringBuilder rows =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "| server CPU per resource, ms | %.2f | %.2f | %.2f |%n",
+                  validatedCpuMillisPerResource(),
+                  unvalidatedCpuMillisPerResource(),
+                  unvalidatedCpuMillisPerResource() / validatedCpuMillisPerResource()));
+      for (ThreadGroup group : ThreadGroup.values()) {
+        rows.append(
+            cpuRow(
+                "of which " + GROUP_NAMES.get(group),
+                validatedCpu.seconds(group),
+                unvalidatedCpu.seconds(group)));
+      }
+      rows.append(
+          cpuRow(
+              "of which the rest (requests, linkage, …)",
+              validatedCpu.otherSeconds(),
+              unvalidatedCpu.otherSeconds()));
+      return rows.toString();
+    }
+
+    private String cpuRow(String label, double validatedSeconds, double unvalidatedSeconds) {
       return String.format(
           Locale.ROOT,
-          "| server CPU per resource, ms | %.2f | %.2f | %.2f |%n",
-          validatedCpuMillisPerResource(),
-          unvalidatedCpuMillisPerResource(),
-          unvalidatedCpuMillisPerResource() / validatedCpuMillisPerResource());
+          "| %s | %.2f | %.2f | |%n",
+          label,
+          validatedSeconds * 1000 / resources(),
+          unvalidatedSeconds * 1000 / resources());
     }
 
     String markdown(String context) {
@@ -123,7 +161,7 @@ final class ValidationCostRun {
           validatedSeconds,
           unvalidatedSeconds,
           validatedSeconds / unvalidatedSeconds,
-          cpuRow(),
+          cpuRows(),
           pushesPerSide,
           entriesPerPush,
           batchPushes == 1
@@ -139,6 +177,12 @@ final class ValidationCostRun {
     }
   }
 
+  private static final Map<ThreadGroup, String> GROUP_NAMES =
+      Map.of(
+          ThreadGroup.JIT_COMPILER, "JIT compiler threads",
+          ThreadGroup.GARBAGE_COLLECTOR, "garbage collector threads",
+          ThreadGroup.VALIDATION, "validation threads");
+
   private static final Pattern COMMIT_WAIT_SUM =
       Pattern.compile(
           "^carelink_validation_commit_wait_seconds_sum\\S* ([0-9.eE+]+)$", Pattern.MULTILINE);
@@ -150,8 +194,8 @@ final class ValidationCostRun {
   private final FhirHttpClient validating;
   private final FhirHttpClient notValidating;
   private final URI prometheus;
-  private final DoubleSupplier validatingCpuSeconds;
-  private final DoubleSupplier notValidatingCpuSeconds;
+  private final Supplier<ServerCpu> validatingCpu;
+  private final Supplier<ServerCpu> notValidatingCpu;
   private final PrintStream log;
   private final HttpClient http = FhirHttpClient.newHttpClient();
 
@@ -161,21 +205,21 @@ final class ValidationCostRun {
   /**
    * @param validating a server that validates writes; its root serves {@code /actuator/prometheus}
    * @param notValidating the same server build with validation switched off
-   * @param validatingCpuSeconds CPU the validating server's process has used so far, in s (NaN if
-   *     unknown: a server the bench did not start)
-   * @param notValidatingCpuSeconds the same for the other server
+   * @param validatingCpu CPU the validating server's process has used so far ({@link
+   *     ServerCpu#UNKNOWN} for a server the bench did not start)
+   * @param notValidatingCpu the same for the other server
    */
   ValidationCostRun(
       FhirHttpClient validating,
       URI validatingRoot,
       FhirHttpClient notValidating,
-      DoubleSupplier validatingCpuSeconds,
-      DoubleSupplier notValidatingCpuSeconds,
+      Supplier<ServerCpu> validatingCpu,
+      Supplier<ServerCpu> notValidatingCpu,
       PrintStream log) {
     this.validating = validating;
     this.notValidating = notValidating;
-    this.validatingCpuSeconds = validatingCpuSeconds;
-    this.notValidatingCpuSeconds = notValidatingCpuSeconds;
+    this.validatingCpu = validatingCpu;
+    this.notValidatingCpu = notValidatingCpu;
     this.prometheus = Loopback.require(URI.create(validatingRoot + "/actuator/prometheus"));
     this.log = log;
   }
@@ -196,8 +240,8 @@ final class ValidationCostRun {
       awaitLinked(false);
     }
     double[] before = validationMetric();
-    double validatedCpuBefore = validatingCpuSeconds.getAsDouble();
-    double unvalidatedCpuBefore = notValidatingCpuSeconds.getAsDouble();
+    ServerCpu validatedCpuBefore = validatingCpu.get();
+    ServerCpu unvalidatedCpuBefore = notValidatingCpu.get();
     long validatedNanos = 0;
     long unvalidatedNanos = 0;
     int batches = 0;
@@ -224,8 +268,8 @@ final class ValidationCostRun {
             (first ? b : a) / 1e9);
       }
     }
-    double validatedCpu = validatingCpuSeconds.getAsDouble() - validatedCpuBefore;
-    double unvalidatedCpu = notValidatingCpuSeconds.getAsDouble() - unvalidatedCpuBefore;
+    ServerCpu validatedCpu = validatingCpu.get().since(validatedCpuBefore);
+    ServerCpu unvalidatedCpu = notValidatingCpu.get().since(unvalidatedCpuBefore);
     double[] after = validationMetric();
     long validations = Math.round(after[0] - before[0]);
     double mean = validations == 0 ? 0 : (after[1] - before[1]) * 1000 / validations;
