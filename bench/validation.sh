@@ -13,6 +13,10 @@ WARMUP="${WARMUP:-200}"
 RESIDENTS="${RESIDENTS:-10}"
 BATCH="${BATCH:-1}"
 source "$(dirname "$0")/common.sh"
+if [ -z "$CALLER_JVM_OPTS" ] && [ -z "$SHIPPED_JVM_OPTS" ]; then
+  echo "no default_opts=\"...\" line in run-sandbox.sh: set SERVER_JVM_OPTS" >&2
+  exit 1
+fi
 SERVER_JVM_OPTS="${CALLER_JVM_OPTS:-$SHIPPED_JVM_OPTS}"
 trap drop_run_databases EXIT
 

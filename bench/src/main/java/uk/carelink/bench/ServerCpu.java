@@ -1,5 +1,6 @@
 package uk.carelink.bench;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import uk.carelink.bench.ProcStatus.ThreadGroup;
@@ -15,7 +16,7 @@ record ServerCpu(double totalSeconds, Map<ThreadGroup, Double> byGroup) {
   static final ServerCpu UNKNOWN = new ServerCpu(Double.NaN, Map.of());
 
   ServerCpu {
-    byGroup = byGroup.isEmpty() ? Map.of() : new EnumMap<>(byGroup);
+    byGroup = byGroup.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(byGroup));
   }
 
   static ServerCpu of(long pid) {

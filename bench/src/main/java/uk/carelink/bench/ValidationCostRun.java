@@ -74,11 +74,11 @@ final class ValidationCostRun {
       ServerCpu unvalidatedCpu) {
 
     double validatedRate() {
-      return pushesPerSide * (double) entriesPerPush / validatedSeconds;
+      return resources() / validatedSeconds;
     }
 
     double unvalidatedRate() {
-      return pushesPerSide * (double) entriesPerPush / unvalidatedSeconds;
+      return resources() / unvalidatedSeconds;
     }
 
     double ratio() {
@@ -89,13 +89,9 @@ final class ValidationCostRun {
       return pushesPerSide * (double) entriesPerPush;
     }
 
-    /** Server CPU (all its threads, background linkage included) per measured resource, in ms. */
-    double validatedCpuMillisPerResource() {
-      return validatedCpu.totalSeconds() * 1000 / resources();
-    }
-
-    double unvalidatedCpuMillisPerResource() {
-      return unvalidatedCpu.totalSeconds() * 1000 / resources();
+    /** CPU seconds over the measured pushes as ms per measured resource. */
+    private double millisPerResource(double cpuSeconds) {
+      return cpuSeconds * 1000 / resources();
     }
 
     private String cpuRows() {
@@ -107,9 +103,9 @@ final class ValidationCostRun {
               String.format(
                   Locale.ROOT,
                   "| server CPU per resource, ms | %.2f | %.2f | %.2f |%n",
-                  validatedCpuMillisPerResource(),
-                  unvalidatedCpuMillisPerResource(),
-                  unvalidatedCpuMillisPerResource() / validatedCpuMillisPerResource()));
+                  millisPerResource(validatedCpu.totalSeconds()),
+                  millisPerResource(unvalidatedCpu.totalSeconds()),
+                  unvalidatedCpu.totalSeconds() / validatedCpu.totalSeconds()));
       for (ThreadGroup group : ThreadGroup.values()) {
         rows.append(
             cpuRow(
@@ -130,8 +126,8 @@ final class ValidationCostRun {
           Locale.ROOT,
           "| %s | %.2f | %.2f | |%n",
           label,
-          validatedSeconds * 1000 / resources(),
-          unvalidatedSeconds * 1000 / resources());
+          millisPerResource(validatedSeconds),
+          millisPerResource(unvalidatedSeconds));
     }
 
     String markdown(String context) {

@@ -18,12 +18,7 @@ class ProcStatusTest {
   void thisProcessHasUsedCpuAndItOnlyGrows() {
     long pid = ProcessHandle.current().pid();
     double before = ProcStatus.cpuSeconds(pid);
-    long spin = 0;
-    for (long i = 0; i < 200_000_000L; i++) {
-      spin += i ^ (spin >>> 3);
-    }
     double after = ProcStatus.cpuSeconds(pid);
-    assertThat(spin).isNotZero();
     assertThat(before).isPositive();
     assertThat(after).isGreaterThanOrEqualTo(before);
   }
