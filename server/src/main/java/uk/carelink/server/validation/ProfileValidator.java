@@ -104,6 +104,11 @@ public class ProfileValidator {
     return validators.heldCodeTextPairs();
   }
 
+  /** Codings the reused validators still hold of earlier resources (for tests). */
+  int heldObservedCodings() {
+    return validators.heldObservedCodings();
+  }
+
   /** The cached in-memory chain behind this validator: core, package and terminology. */
   public ValidationSupportChain validationSupport() {
     return chain;

@@ -48,10 +48,13 @@ final class ReusedInstanceValidators {
 
   /**
    * A reused validator is rebuilt after this many resources: it keeps state between validations
-   * that its {@code validate} does not reset (see {@link #forgetCodeTextPairs}), and a rebuild
-   * (about the cost of one validation) bounds whatever else might be kept.
+   * that its {@code validate} does not reset (see {@link #forgetEarlierResources}), and a rebuild
+   * (about the cost of one validation) bounds whatever else might be kept. With what is known
+   * forgotten, a validator that was never renewed held no more after 17,750 resources than after
+   * 10,650 (bench/README.md, 2026-12-06), so the bound can be loose: each renewal leaves a few MB
+   * (the old validator's OID table and caches) for the old generation to collect.
    */
-  static final int RENEW_AFTER_RESOURCES = 1_000;
+  static final int RENEW_AFTER_RESOURCES = 10_000;
 
   /** A validator and the parser that feeds it; neither is thread-safe, so one user at a time. */
   private static final class Tools {
@@ -66,6 +69,7 @@ final class ReusedInstanceValidators {
   }
 
   private final IWorkerContext context;
+  private final ObservedCodings observedCodings = new ObservedCodings();
   private final Map<String, StructureDefinition> typeDefinitions = new ConcurrentHashMap<>();
 
   /** Idle tools, most recently used first (their caches and the JIT's profile are warmest). */
@@ -119,7 +123,7 @@ final class ReusedInstanceValidators {
     }
   }
 
-  private static void validate(
+  private void validate(
       Tools tools,
       String json,
       List<StructureDefinition> profiles,
@@ -140,18 +144,20 @@ final class ReusedInstanceValidators {
         messages.addAll(fragment.getErrors());
       }
     } finally {
-      forgetCodeTextPairs(tools.validator);
+      forgetEarlierResources(tools.validator);
     }
   }
 
   /**
-   * The validator records every coding whose display differs from its CodeableConcept's text, with
-   * the element tree it sits in, for an optional AI text check that this server does not run; it
-   * never forgets them. Reused, it would keep a growing share of everything it validated (a
-   * 9,882-row {@code $ingest} ran a 1 GiB heap out of memory).
+   * What the validator keeps of a resource after validating it, forgotten. It records every coding
+   * whose display differs from its CodeableConcept's text, with the element tree it sits in, for an
+   * optional AI text check that this server does not run (a 9,882-row {@code $ingest} once ran a 1
+   * GiB heap out of memory with them); and every coding it saw, with the same tree, for an optional
+   * IPS check ({@link ObservedCodings}). It never forgets either.
    */
-  private static void forgetCodeTextPairs(InstanceValidator validator) {
+  private void forgetEarlierResources(InstanceValidator validator) {
     validator.getTextsToCheck().clear();
+    observedCodings.forget(validator);
   }
 
   /** Validators built and idle now (for tests). */
@@ -162,6 +168,11 @@ final class ReusedInstanceValidators {
   /** Code-and-text pairs the idle validators hold now (for tests). */
   int heldCodeTextPairs() {
     return idle.stream().mapToInt(t -> t.validator.getTextsToCheck().size()).sum();
+  }
+
+  /** Codings the idle validators hold from the resources they validated (for tests). */
+  int heldObservedCodings() {
+    return idle.stream().mapToInt(t -> observedCodings.held(t.validator)).sum();
   }
 
   private Tools newTools() {

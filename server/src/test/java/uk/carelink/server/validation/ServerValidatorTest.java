@@ -50,6 +50,9 @@ class ServerValidatorTest {
       validator.errors(observation, claimed(observation));
     }
     assertThat(validator.heldCodeTextPairs()).isZero();
+    // Every coding the validator saw, with the element tree of its resource, for a check of SNOMED
+    // CT codes this server does not run.
+    assertThat(validator.heldObservedCodings()).isZero();
   }
 
   @Test
