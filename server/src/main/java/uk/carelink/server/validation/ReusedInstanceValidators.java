@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
-import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
 import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r5.context.IWorkerContext;
 import org.hl7.fhir.r5.elementmodel.ParserBase;
@@ -76,9 +75,7 @@ final class ReusedInstanceValidators {
   private final Deque<Tools> idle = new ConcurrentLinkedDeque<>();
 
   ReusedInstanceValidators(IValidationSupport validationSupport) {
-    context =
-        WorkerContextValidationSupportAdapter.newVersionSpecificWorkerContextWrapper(
-            validationSupport);
+    context = new RememberingWorkerContext(validationSupport);
   }
 
   /** Every message (all severities) for one resource, encoded as FHIR JSON. */

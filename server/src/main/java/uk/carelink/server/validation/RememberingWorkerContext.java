@@ -1,0 +1,75 @@
+package uk.carelink.server.validation;
+
+import ca.uhn.fhir.context.support.IValidationSupport;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
+import org.hl7.fhir.r5.model.Basic;
+import org.hl7.fhir.r5.model.Resource;
+
+/**
+ * HAPI's worker context for the HL7 validator, remembering the definitions it has found by type and
+ * URL. The validator asks for a definition many times per resource (the type of every element, each
+ * profile's base, whether a name is a resource type), and each time HAPI's adapter looks the
+ * resource type up in the FHIR context, builds a key for the validation chain's cache and checks
+ * that cache, then finds its converted R5 copy: about a tenth of a validation's CPU in a profile of
+ * the validation bench's resources (bench/README.md, 2026-12-06). The chain behind this server's
+ * validator is fixed when it starts (core definitions, the CareLink package, in-memory
+ * terminology), so an answer found once stays right; and it is the very object the adapter would
+ * return again, since the adapter keeps its R5 copy on the resource it converted.
+ *
+ * <p>Only what was found is remembered (a URL that names nothing is asked for again, as before),
+ * and at most {@link #MAX_REMEMBERED_PER_TYPE} per resource type, so URLs made up by a client
+ * cannot grow it without bound.
+ */
+final class RememberingWorkerContext extends WorkerContextValidationSupportAdapter {
+
+  /** Far above what the chain holds of any type (the core package has about 1,000 ValueSets). */
+  static final int MAX_REMEMBERED_PER_TYPE = 5_000;
+
+  /** Stands for "the chain has no such resource" in the maps, which cannot hold null. */
+  private static final Resource NOTHING = new Basic();
+
+  private final int maxPerType;
+  private final Map<Class<?>, Map<String, Resource>> found = new ConcurrentHashMap<>();
+
+  RememberingWorkerContext(IValidationSupport validationSupport) {
+    this(validationSupport, MAX_REMEMBERED_PER_TYPE);
+  }
+
+  RememberingWorkerContext(IValidationSupport validationSupport, int maxPerType) {
+    super(validationSupport);
+    this.maxPerType = maxPerType;
+  }
+
+  @Override
+  public <T extends Resource> T fetchResource(Class<T> type, String uri) {
+    if (uri == null) {
+      return super.fetchResource(type, uri);
+    }
+    Map<String, Resource> ofType = found.get(type);
+    if (ofType == null) {
+      ofType = found.computeIfAbsent(type, t -> new ConcurrentHashMap<>());
+    }
+    Resource known = ofType.get(uri);
+    if (known != null) {
+      return known == NOTHING ? null : type.cast(known);
+    }
+    T fetched = super.fetchResource(type, uri);
+    if (ofType.size() < maxPerType) {
+      ofType.putIfAbsent(uri, fetched == null ? NOTHING : fetched);
+    }
+    return fetched;
+  }
+
+  @Override
+  public void invalidateCaches() {
+    super.invalidateCaches();
+    found.clear();
+  }
+
+  /** Answers remembered now, found or not, of every type (for tests). */
+  int remembered() {
+    return found.values().stream().mapToInt(Map::size).sum();
+  }
+}
