@@ -18,13 +18,14 @@ import org.hl7.fhir.r5.model.Resource;
  * terminology), so an answer found once stays right; and it is the very object the adapter would
  * return again, since the adapter keeps its R5 copy on the resource it converted.
  *
- * <p>Only what was found is remembered (a URL that names nothing is asked for again, as before),
- * and at most {@link #MAX_REMEMBERED_PER_TYPE} per resource type, so URLs made up by a client
- * cannot grow it without bound.
+ * <p>A URL that names nothing is remembered too: the validator asks for some on every resource (the
+ * UCUM system as a ValueSet, FHIRPath's {@code System.String} as a StructureDefinition). At most
+ * {@link #MAX_REMEMBERED_PER_TYPE} answers are remembered per resource type, so URLs made up by a
+ * client cannot grow it without bound; beyond that the chain is asked every time, as before.
  */
 final class RememberingWorkerContext extends WorkerContextValidationSupportAdapter {
 
-  /** Far above what the chain holds of any type (the core package has about 1,000 ValueSets). */
+  /** Far above what the chain holds of any type (core R4 has 1,316 ValueSets, the most of any). */
   static final int MAX_REMEMBERED_PER_TYPE = 5_000;
 
   /** Stands for "the chain has no such resource" in the maps, which cannot hold null. */
