@@ -1,11 +1,15 @@
 package uk.carelink.server.validation;
 
 import ca.uhn.fhir.context.support.IValidationSupport;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
 import org.hl7.fhir.r5.model.Basic;
 import org.hl7.fhir.r5.model.Resource;
+import org.hl7.fhir.r5.model.StructureDefinition;
 
 /**
  * HAPI's worker context for the HL7 validator, remembering the definitions it has found by type and
@@ -15,8 +19,12 @@ import org.hl7.fhir.r5.model.Resource;
  * that cache, then finds its converted R5 copy: about a tenth of a validation's CPU in a profile of
  * the validation bench's resources (bench/README.md, 2026-12-06). The chain behind this server's
  * validator is fixed when it starts (core definitions, the CareLink package, in-memory
- * terminology), so an answer found once stays right; and it is the very object the adapter would
- * return again, since the adapter keeps its R5 copy on the resource it converted.
+ * terminology), so an answer found once stays right.
+ *
+ * <p>StructureDefinitions are handed out as the validator's own copies, one per definition, without
+ * FHIR's invariant ele-1, which {@link EmptyElementRule} checks instead. The adapter's R5
+ * conversions are shared with HAPI's other validators (it keeps them on the definitions of the
+ * chain, which HAPI's {@code $validate} also uses), so they are not changed.
  *
  * <p>A URL that names nothing is remembered too: the validator asks for some on every resource (the
  * UCUM system as a ValueSet, FHIRPath's {@code System.String} as a StructureDefinition). At most
@@ -34,6 +42,10 @@ final class RememberingWorkerContext extends WorkerContextValidationSupportAdapt
   private final int maxPerType;
   private final Map<Class<?>, Map<String, Resource>> found = new ConcurrentHashMap<>();
 
+  /** The validator's copy of each StructureDefinition the adapter converted, by that conversion. */
+  private final Map<StructureDefinition, StructureDefinition> copies =
+      Collections.synchronizedMap(new IdentityHashMap<>());
+
   RememberingWorkerContext(IValidationSupport validationSupport) {
     this(validationSupport, MAX_REMEMBERED_PER_TYPE);
   }
@@ -46,7 +58,7 @@ final class RememberingWorkerContext extends WorkerContextValidationSupportAdapt
   @Override
   public <T extends Resource> T fetchResource(Class<T> type, String uri) {
     if (uri == null) {
-      return super.fetchResource(type, uri);
+      return ownCopy(super.fetchResource(type, uri));
     }
     Map<String, Resource> ofType = found.get(type);
     if (ofType == null) {
@@ -56,7 +68,7 @@ final class RememberingWorkerContext extends WorkerContextValidationSupportAdapt
     if (known != null) {
       return known == NOTHING ? null : type.cast(known);
     }
-    T fetched = super.fetchResource(type, uri);
+    T fetched = ownCopy(super.fetchResource(type, uri));
     if (ofType.size() < maxPerType) {
       ofType.putIfAbsent(uri, fetched == null ? NOTHING : fetched);
     }
@@ -64,9 +76,28 @@ final class RememberingWorkerContext extends WorkerContextValidationSupportAdapt
   }
 
   @Override
+  public List<StructureDefinition> fetchTypeDefinitions(String typeName) {
+    return super.fetchTypeDefinitions(typeName).stream().map(this::ownCopy).toList();
+  }
+
+  /**
+   * The validator's copy of a definition this context handed out as the adapter converted it. Not
+   * applied to {@link #fetchResourcesByType}, which the validator scans in full (copying every core
+   * definition); the few definitions it keeps from such scans come through here.
+   */
+  @SuppressWarnings("unchecked")
+  <T extends Resource> T ownCopy(T resource) {
+    if (resource instanceof StructureDefinition definition) {
+      return (T) copies.computeIfAbsent(definition, EmptyElementRule::withoutInvariant);
+    }
+    return resource;
+  }
+
+  @Override
   public void invalidateCaches() {
     super.invalidateCaches();
     found.clear();
+    copies.clear();
   }
 
   /** Answers remembered now, found or not, of every type (for tests). */

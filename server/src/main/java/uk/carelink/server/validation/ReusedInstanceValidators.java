@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.exceptions.FHIRException;
-import org.hl7.fhir.r5.context.IWorkerContext;
 import org.hl7.fhir.r5.elementmodel.ParserBase;
 import org.hl7.fhir.r5.elementmodel.ParserBase.ValidationPolicy;
 import org.hl7.fhir.r5.elementmodel.ValidatedFragment;
@@ -67,7 +66,8 @@ final class ReusedInstanceValidators {
     }
   }
 
-  private final IWorkerContext context;
+  private final RememberingWorkerContext context;
+  private final EmptyElementRule emptyElements;
   private final ObservedCodings observedCodings = new ObservedCodings();
   private final Map<String, StructureDefinition> typeDefinitions = new ConcurrentHashMap<>();
 
@@ -76,6 +76,7 @@ final class ReusedInstanceValidators {
 
   ReusedInstanceValidators(IValidationSupport validationSupport) {
     context = new RememberingWorkerContext(validationSupport);
+    emptyElements = new EmptyElementRule(context);
   }
 
   /** Every message (all severities) for one resource, encoded as FHIR JSON. */
@@ -131,12 +132,19 @@ final class ReusedInstanceValidators {
       fragments = tools.parser.parse(new ByteArrayInputStream(json.getBytes(UTF_8)));
     } catch (IOException e) {
       throw new FHIRException(e);
+    } catch (RuntimeException unreadable) {
+      // Rejected with a message, not a server error; the parser may be left half-way, so it is
+      // not lent again.
+      tools.used = RENEW_AFTER_RESOURCES;
+      messages.addAll(emptyElements.unreadable(json, unreadable));
+      return;
     }
     try {
       for (ValidatedFragment fragment : fragments) {
         if (fragment.getElement() != null) {
           tools.validator.validate(
               against, fragment.getErrors(), null, fragment.getElement(), profiles);
+          emptyElements.check(fragment.getElement(), fragment.getErrors());
         }
         messages.addAll(fragment.getErrors());
       }

@@ -3,7 +3,6 @@ package uk.carelink.server.validation;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.exceptions.FHIRFormatError;
-import org.hl7.fhir.r5.context.IWorkerContext;
 import org.hl7.fhir.r5.elementmodel.JsonParser;
 import org.hl7.fhir.r5.model.StructureDefinition;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
@@ -14,18 +13,22 @@ import org.hl7.fhir.utilities.validation.ValidationMessage;
  * StructureDefinition the context holds (over a thousand: core and package), building a URL string
  * for each to compare: about 16 % of a validation in a JFR profile of the validation bench. The
  * definitions do not change while the server runs (the package is loaded at start-up), so the first
- * answer for a type name is kept and shared by every thread's parser.
+ * answer for a type name is kept and shared by every thread's parser: the validator's own copy of
+ * it ({@link RememberingWorkerContext#ownCopy}), as every other definition the validator uses.
  */
 final class TypeCachingJsonParser extends JsonParser {
 
+  private final RememberingWorkerContext context;
   private final Map<String, StructureDefinition> definitions;
 
   /**
    * @param definitions the type definitions found so far, by type name; shared by the parsers of
    *     one worker context, so it must be safe for concurrent use
    */
-  TypeCachingJsonParser(IWorkerContext context, Map<String, StructureDefinition> definitions) {
+  TypeCachingJsonParser(
+      RememberingWorkerContext context, Map<String, StructureDefinition> definitions) {
     super(context);
+    this.context = context;
     this.definitions = definitions;
   }
 
@@ -40,7 +43,7 @@ final class TypeCachingJsonParser extends JsonParser {
       return known;
     }
     // Unknown names (and their error messages) are not cached: each such resource reports them.
-    StructureDefinition found = super.getDefinition(errors, line, col, name);
+    StructureDefinition found = context.ownCopy(super.getDefinition(errors, line, col, name));
     if (found != null) {
       definitions.putIfAbsent(name, found);
     }

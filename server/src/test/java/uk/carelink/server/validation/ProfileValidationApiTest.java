@@ -101,6 +101,23 @@ class ProfileValidationApiTest extends FhirApiTest {
   }
 
   @Test
+  void anElementWithNeitherValueNorChildrenRejectsTheWholeBundle() {
+    // FHIR's ele-1: a second given name that has only an id, as a client's JSON can say it.
+    String push =
+        json(careHomePush(null, 0))
+            .replace(
+                "\"given\":[\"William\"]",
+                "\"given\":[\"William\",null],\"_given\":[null,{\"id\":\"withheld\"}]");
+    assertThat(push).contains("withheld");
+
+    rejectedAndNothingStored(push)
+        .body("issue.expression.flatten()", hasItem("Bundle.entry[1].resource.name[0].given[1]"))
+        .body(
+            "issue.diagnostics",
+            hasItem(containsString("ele-1: 'All FHIR elements must have a @value or children'")));
+  }
+
+  @Test
   void aWrongUnitRejectsTheWholeBundle() {
     Bundle push =
         careHomePush(r -> ((Observation) r).getValueQuantity().setCode("[lb_av]").setUnit("lb"), 3);
@@ -206,13 +223,17 @@ class ProfileValidationApiTest extends FhirApiTest {
   }
 
   private ValidatableResponse rejectedAndNothingStored(Bundle push) {
+    return rejectedAndNothingStored(json(push));
+  }
+
+  private ValidatableResponse rejectedAndNothingStored(String push) {
     int patients = count("Patient");
     int organizations = count("Organization");
     int observations = count("Observation");
 
     ValidatableResponse response =
         fhir()
-            .body(json(push))
+            .body(push)
             .post("/")
             .then()
             .statusCode(422)
