@@ -1,6 +1,5 @@
 package uk.carelink.server.validation;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -157,16 +156,10 @@ final class EmptyElementRule {
    * parser fails on it (a NullPointerException in 6.7.x). Each such item is reported as ele-1; any
    * other failure is reported as what it is, so the resource is rejected rather than stored.
    */
-  List<ValidationMessage> unreadable(String json, RuntimeException failure) {
+  List<ValidationMessage> unreadable(JsonObject resource, RuntimeException failure) {
     List<ValidationMessage> errors = new ArrayList<>();
-    String root = "";
-    try {
-      JsonObject resource = org.hl7.fhir.utilities.json.parser.JsonParser.parseObject(json);
-      root = resource.asString("resourceType");
-      bareNullItems(resource, root, errors);
-    } catch (IOException | RuntimeException notJson) {
-      // Reported below as the parser's failure.
-    }
+    String root = resource.asString("resourceType");
+    bareNullItems(resource, root, errors);
     if (errors.isEmpty()) {
       errors.add(
           new ValidationMessage(

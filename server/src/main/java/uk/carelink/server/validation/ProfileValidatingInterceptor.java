@@ -9,6 +9,7 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.utilities.json.model.JsonObject;
 import org.springframework.stereotype.Component;
 import uk.carelink.server.fhir.CareLinkInterceptor;
 
@@ -78,7 +79,7 @@ public class ProfileValidatingInterceptor implements CareLinkInterceptor {
       return;
     }
     if (properties.concurrent() && inTransactionBundle(request) && PendingValidations.possible()) {
-      String json = validator.encoded(resource);
+      JsonObject json = validator.encoded(resource);
       PendingValidations.ofCurrentTransaction(request, validator.commitWait())
           .add(resource, profiles, threads.submit(() -> validator.errors(json, profiles)));
       return;

@@ -2,10 +2,13 @@ package uk.carelink.server.validation;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
@@ -14,6 +17,7 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.utilities.json.model.JsonObject;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.hl7.fhir.utilities.validation.ValidationMessage.IssueSeverity;
 
@@ -79,12 +83,18 @@ public class ProfileValidator {
    * The resource as the validator reads it. Taken on the thread that owns the resource, so that a
    * validation on another thread sees it exactly as it was when it was about to be stored.
    */
-  String encoded(IBaseResource resource) {
-    return context.newJsonParser().encodeResourceToString(resource);
+  JsonObject encoded(IBaseResource resource) {
+    JsonTreeWriter tree = new JsonTreeWriter();
+    try {
+      ((IJsonLikeParser) context.newJsonParser()).encodeResourceToJsonLikeWriter(resource, tree);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Writing to memory failed", e);
+    }
+    return tree.tree();
   }
 
   /** Errors (and fatal issues) of an {@link #encoded} resource; safe on any thread. */
-  List<SingleValidationMessage> errors(String json, Collection<String> profiles) {
+  List<SingleValidationMessage> errors(JsonObject json, Collection<String> profiles) {
     return timer.record(
         () ->
             validators.validate(json, profiles).stream()

@@ -1,10 +1,8 @@
 package uk.carelink.server.validation;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import ca.uhn.fhir.context.support.IValidationSupport;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
@@ -13,15 +11,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
-import org.hl7.fhir.exceptions.FHIRException;
-import org.hl7.fhir.r5.elementmodel.ParserBase;
+import org.hl7.fhir.r5.elementmodel.Element;
+import org.hl7.fhir.r5.elementmodel.JsonParser;
 import org.hl7.fhir.r5.elementmodel.ParserBase.ValidationPolicy;
-import org.hl7.fhir.r5.elementmodel.ValidatedFragment;
 import org.hl7.fhir.r5.model.StructureDefinition;
 import org.hl7.fhir.r5.utils.validation.ValidatorSession;
 import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
 import org.hl7.fhir.r5.utils.validation.constants.IdStatus;
 import org.hl7.fhir.r5.utils.xver.XVerExtensionManagerOld;
+import org.hl7.fhir.utilities.json.model.JsonObject;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.hl7.fhir.validation.ValidatorSettings;
 import org.hl7.fhir.validation.instance.InstanceValidator;
@@ -57,10 +55,10 @@ final class ReusedInstanceValidators {
   /** A validator and the parser that feeds it; neither is thread-safe, so one user at a time. */
   private static final class Tools {
     private final InstanceValidator validator;
-    private final ParserBase parser;
+    private final JsonParser parser;
     private int used;
 
-    private Tools(InstanceValidator validator, ParserBase parser) {
+    private Tools(InstanceValidator validator, JsonParser parser) {
       this.validator = validator;
       this.parser = parser;
     }
@@ -79,8 +77,21 @@ final class ReusedInstanceValidators {
     emptyElements = new EmptyElementRule(context);
   }
 
-  /** Every message (all severities) for one resource, encoded as FHIR JSON. */
+  /** Every message (all severities) for one resource written as FHIR JSON text (for tests). */
   List<ValidationMessage> validate(String json, Collection<String> profileUrls) {
+    try {
+      return validate(
+          org.hl7.fhir.utilities.json.parser.JsonParser.parseObject(json, false, true, 0),
+          profileUrls);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Every message (all severities) for one resource, as a FHIR JSON tree ({@link JsonTreeWriter}).
+   */
+  List<ValidationMessage> validate(JsonObject json, Collection<String> profileUrls) {
     List<ValidationMessage> messages = new ArrayList<>();
     List<StructureDefinition> profiles = new ArrayList<>();
     for (String url : profileUrls) {
@@ -99,7 +110,8 @@ final class ReusedInstanceValidators {
       return messages;
     }
     // What InstanceValidator.validate(..., InputStream, JSON, profiles) does, minus building a
-    // parser: parse (syntax and structure errors land in the fragment), then validate the element.
+    // parser and reading text: parse the JSON tree into the element model (structure errors land
+    // in the messages), then validate the element.
     Tools tools = borrow();
     try {
       validate(tools, json, profiles, new ValidatedAgainst(List.copyOf(profileUrls)), messages);
@@ -123,15 +135,13 @@ final class ReusedInstanceValidators {
 
   private void validate(
       Tools tools,
-      String json,
+      JsonObject json,
       List<StructureDefinition> profiles,
       ValidatedAgainst against,
       List<ValidationMessage> messages) {
-    List<ValidatedFragment> fragments;
+    Element resource;
     try {
-      fragments = tools.parser.parse(new ByteArrayInputStream(json.getBytes(UTF_8)));
-    } catch (IOException e) {
-      throw new FHIRException(e);
+      resource = tools.parser.parse(messages, json);
     } catch (RuntimeException unreadable) {
       // Rejected with a message, not a server error; the parser may be left half-way, so it is
       // not lent again.
@@ -139,15 +149,12 @@ final class ReusedInstanceValidators {
       messages.addAll(emptyElements.unreadable(json, unreadable));
       return;
     }
+    if (resource == null) {
+      return;
+    }
     try {
-      for (ValidatedFragment fragment : fragments) {
-        if (fragment.getElement() != null) {
-          tools.validator.validate(
-              against, fragment.getErrors(), null, fragment.getElement(), profiles);
-          emptyElements.check(fragment.getElement(), fragment.getErrors());
-        }
-        messages.addAll(fragment.getErrors());
-      }
+      tools.validator.validate(against, messages, null, resource, profiles);
+      emptyElements.check(resource, messages);
     } finally {
       forgetEarlierResources(tools.validator);
     }
@@ -184,9 +191,9 @@ final class ReusedInstanceValidators {
     return new Tools(build(), parser());
   }
 
-  private ParserBase parser() {
+  private JsonParser parser() {
     // What Manager.makeParser(context, JSON) builds, with type definitions looked up, not scanned.
-    ParserBase parser = new TypeCachingJsonParser(context, typeDefinitions);
+    JsonParser parser = new TypeCachingJsonParser(context, typeDefinitions);
     parser.setupValidation(ValidationPolicy.EVERYTHING);
     return parser;
   }
