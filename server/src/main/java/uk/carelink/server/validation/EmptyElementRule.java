@@ -28,7 +28,7 @@ import org.hl7.fhir.utilities.validation.ValidationMessage.Source;
  * over the parsed resource instead of by the HL7 validator as a FHIRPath expression on every
  * element. Every element definition of core FHIR carries ele-1, so the validator parsed its
  * version, looked up its expression and evaluated it for every element of every resource: about a
- * sixth of a validation's CPU on the validation bench's resources (bench/README.md, 2026-12-07).
+ * tenth of a validation's CPU on the validation bench's resources (bench/README.md, 2026-12-06).
  * The validator's private copies of the definitions leave ele-1 out ({@link #withoutInvariant}) and
  * this walk reports exactly what its evaluation reported, with the same message, location and id,
  * so what a client sees does not change.
