@@ -3,11 +3,14 @@ package uk.carelink.server.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import java.util.ArrayList;
 import java.util.List;
+import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.model.CodeSystem;
+import org.hl7.fhir.r5.model.StructureDefinition;
 import org.hl7.fhir.r5.model.ValueSet;
 import org.junit.jupiter.api.Test;
 
@@ -103,5 +106,32 @@ class RememberingWorkerContextTest {
     context.fetchResource(ValueSet.class, KNOWN + "a");
 
     assertThat(chain.asked).containsExactly(KNOWN + "a", KNOWN + "a");
+  }
+
+  @Test
+  void handsOutOneCopyOfADefinitionWithoutEle1AndLeavesTheSharedOneAlone() {
+    DefaultProfileValidationSupport core =
+        new DefaultProfileValidationSupport(FhirContext.forR4Cached());
+    RememberingWorkerContext context = new RememberingWorkerContext(core);
+    String patient = "http://hl7.org/fhir/StructureDefinition/Patient";
+
+    StructureDefinition own = context.fetchResource(StructureDefinition.class, patient);
+
+    assertThat(context.fetchTypeDefinition("Patient")).isSameAs(own);
+    assertThat(context.fetchTypeDefinitions("Patient")).contains(own);
+    assertThat(constraintKeys(own)).isNotEmpty().doesNotContain(EmptyElementRule.KEY);
+    // What HAPI's own validators get from the same chain still has it.
+    StructureDefinition shared =
+        new WorkerContextValidationSupportAdapter(core)
+            .fetchResource(StructureDefinition.class, patient);
+    assertThat(shared).isNotSameAs(own);
+    assertThat(constraintKeys(shared)).contains(EmptyElementRule.KEY);
+  }
+
+  private static List<String> constraintKeys(StructureDefinition definition) {
+    return definition.getSnapshot().getElement().stream()
+        .flatMap(e -> e.getConstraint().stream())
+        .map(c -> c.getKey())
+        .toList();
   }
 }
