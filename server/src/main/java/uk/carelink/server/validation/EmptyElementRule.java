@@ -1,9 +1,7 @@
 package uk.carelink.server.validation;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.hl7.fhir.r5.context.IWorkerContext;
 import org.hl7.fhir.r5.elementmodel.Element;
 import org.hl7.fhir.r5.model.ElementDefinition;
@@ -88,17 +86,14 @@ final class EmptyElementRule {
       return;
     }
     NamedItemList<Element> children = parent.getChildren();
-    Map<String, Integer> sameNameCounts = null;
+    int index = 0;
     for (int i = 0; i < children.size(); i++) {
       Element child = children.get(i);
       boolean repeated = repeatsName(children, i);
-      int index = 0;
-      if (repeated) {
-        if (sameNameCounts == null) {
-          sameNameCounts = new HashMap<>();
-        }
-        index = sameNameCounts.merge(child.getName(), 1, Integer::sum) - 1;
-      }
+      // The items of a list sit next to each other: count on from the previous one, as the
+      // validator does.
+      boolean sameAsPrevious = i > 0 && children.get(i - 1).getName().equals(child.getName());
+      index = sameAsPrevious ? index + 1 : 0;
       Step step = new Step(parentStep, child, repeated, index);
       // A resource (contained, say) is never primitive: ele-1 is not on resources.
       if (isEmpty(child) && child.isPrimitive()) {

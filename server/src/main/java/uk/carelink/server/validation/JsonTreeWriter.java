@@ -66,23 +66,24 @@ final class JsonTreeWriter extends BaseJsonLikeWriter {
 
   @Override
   public BaseJsonLikeWriter beginObject(String name) {
-    JsonObject object = placed(new JsonObject());
-    object().add(name, object);
-    open.push(object);
-    return this;
+    return open(name, new JsonObject());
   }
 
   @Override
   public BaseJsonLikeWriter beginArray(String name) {
-    JsonArray array = placed(new JsonArray());
-    object().add(name, array);
-    open.push(array);
+    return open(name, new JsonArray());
+  }
+
+  /** A named object or array, written into until its end. */
+  private BaseJsonLikeWriter open(String name, JsonElement container) {
+    property(name, container);
+    open.push(container);
     return this;
   }
 
   @Override
   public BaseJsonLikeWriter write(String value) {
-    return item(value == null ? new JsonNull() : new JsonString(value));
+    return item(string(value));
   }
 
   @Override
@@ -107,7 +108,7 @@ final class JsonTreeWriter extends BaseJsonLikeWriter {
 
   @Override
   public BaseJsonLikeWriter write(Boolean value) {
-    return item(value == null ? new JsonNull() : new JsonBoolean(value));
+    return item(bool(value));
   }
 
   @Override
@@ -122,7 +123,7 @@ final class JsonTreeWriter extends BaseJsonLikeWriter {
 
   @Override
   public BaseJsonLikeWriter write(String name, String value) {
-    return property(name, value == null ? new JsonNull() : new JsonString(value));
+    return property(name, string(value));
   }
 
   @Override
@@ -147,7 +148,7 @@ final class JsonTreeWriter extends BaseJsonLikeWriter {
 
   @Override
   public BaseJsonLikeWriter write(String name, Boolean value) {
-    return property(name, value == null ? new JsonNull() : new JsonBoolean(value));
+    return property(name, bool(value));
   }
 
   @Override
@@ -173,6 +174,14 @@ final class JsonTreeWriter extends BaseJsonLikeWriter {
   public BaseJsonLikeWriter endBlock() {
     open.pop();
     return this;
+  }
+
+  private static JsonElement string(String value) {
+    return value == null ? new JsonNull() : new JsonString(value);
+  }
+
+  private static JsonElement bool(Boolean value) {
+    return value == null ? new JsonNull() : new JsonBoolean(value);
   }
 
   /** As Jackson writes a number given as an object: a decimal's own text (HAPI sets it). */

@@ -18,7 +18,9 @@ import org.hl7.fhir.utilities.validation.ValidationMessage;
  */
 final class TypeCachingJsonParser extends JsonParser {
 
-  private final RememberingWorkerContext context;
+  /** The parser's context, as the class that hands out the validator's own copies. */
+  private final RememberingWorkerContext definitionCopies;
+
   private final Map<String, StructureDefinition> definitions;
 
   /**
@@ -28,7 +30,7 @@ final class TypeCachingJsonParser extends JsonParser {
   TypeCachingJsonParser(
       RememberingWorkerContext context, Map<String, StructureDefinition> definitions) {
     super(context);
-    this.context = context;
+    this.definitionCopies = context;
     this.definitions = definitions;
   }
 
@@ -43,7 +45,8 @@ final class TypeCachingJsonParser extends JsonParser {
       return known;
     }
     // Unknown names (and their error messages) are not cached: each such resource reports them.
-    StructureDefinition found = context.ownCopy(super.getDefinition(errors, line, col, name));
+    StructureDefinition found =
+        definitionCopies.ownCopy(super.getDefinition(errors, line, col, name));
     if (found != null) {
       definitions.putIfAbsent(name, found);
     }
