@@ -52,6 +52,12 @@ final class ReusedInstanceValidators {
    */
   static final int RENEW_AFTER_RESOURCES = 10_000;
 
+  /**
+   * Best-practice invariants are not reported, as in HAPI's validator: a write is rejected only for
+   * what FHIR and the profiles require ({@link WarningOnlyConstraints}).
+   */
+  static final BestPracticeWarningLevel BEST_PRACTICE = BestPracticeWarningLevel.Ignore;
+
   /** A validator and the parser that feeds it; neither is thread-safe, so one user at a time. */
   private static final class Tools {
     private final InstanceValidator validator;
@@ -206,7 +212,7 @@ final class ReusedInstanceValidators {
             new XVerExtensionManagerOld(context),
             new ValidatorSession(),
             new ValidatorSettings());
-    validator.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
+    validator.setBestPracticeWarningLevel(BEST_PRACTICE);
     validator.setAnyExtensionsAllowed(true);
     validator.setResourceIdRule(IdStatus.OPTIONAL);
     validator.setNoTerminologyChecks(false);
