@@ -25,10 +25,13 @@ public class ConsentConfig {
     return new AccessDecider(properties);
   }
 
-  @Bean
+  @Bean(destroyMethod = "close")
   ControllerHoldings controllerHoldings(
       JdbcTemplate jdbc, DataSource dataSource, ConsentProperties properties) {
-    return new ControllerHoldings(jdbc, dataSource, properties.controllerIdentifierSystems());
+    return new ControllerHoldings(
+        jdbc,
+        HoldingsConnectionPool.beside(dataSource, properties.holdingsConnections()),
+        properties.controllerIdentifierSystems());
   }
 
   @Bean

@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstPassHeadroom how many more results than a page the first pass of a filtered search
  *     loads, as a fraction of the page ({@code _count}), so that a few withheld results do not send
  *     HAPI into a second pass and a 500 ms wait (docs/consent.md, "Cost"); 0 turns it off
+ * @param holdingsConnections connections of a pool of their own on which the first write of a type
+ *     by a controller is recorded ({@code HoldingsConnectionPool}); not taken from the server's
+ *     pool, which the write itself holds a connection of
  */
 @ConfigurationProperties("carelink.consent")
 public record ConsentProperties(
@@ -33,4 +36,5 @@ public record ConsentProperties(
     @DefaultValue("admin") Set<String> unrestrictedRoles,
     @DefaultValue("AuditEvent") Set<String> adminOnlyTypes,
     @DefaultValue("TREAT") Set<String> directCarePurposes,
-    @DefaultValue("0.5") double firstPassHeadroom) {}
+    @DefaultValue("0.5") double firstPassHeadroom,
+    @DefaultValue("2") int holdingsConnections) {}

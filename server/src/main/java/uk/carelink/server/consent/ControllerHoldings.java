@@ -1,5 +1,6 @@
 package uk.carelink.server.consent;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * write (the {@code $meta-add} operation) is not recorded; the results are still decided one by
  * one, so that can only cost a short first page, never a disclosure.
  */
-class ControllerHoldings {
+class ControllerHoldings implements AutoCloseable {
 
   /** A controller's (or with empty system and value, no controller's) data of a type. */
   record Holding(String type, String system, String value) {
@@ -80,16 +81,19 @@ class ControllerHoldings {
           + " on conflict do nothing";
 
   private final JdbcTemplate jdbc;
-  private final DataSource dataSource;
+
+  /** Where new holdings are recorded: not the pool writes hold their connections from. */
+  private final DataSource ownConnections;
+
   private final Set<String> controllerSystems;
 
   /** Holdings known to be committed: loaded, or recorded by this node. */
   private final Set<Holding> known = ConcurrentHashMap.newKeySet();
 
   ControllerHoldings(
-      JdbcTemplate jdbc, DataSource dataSource, Collection<String> controllerSystems) {
+      JdbcTemplate jdbc, DataSource ownConnections, Collection<String> controllerSystems) {
     this.jdbc = jdbc;
-    this.dataSource = dataSource;
+    this.ownConnections = ownConnections;
     this.controllerSystems = Set.copyOf(controllerSystems);
   }
 
@@ -113,16 +117,16 @@ class ControllerHoldings {
 
   /**
    * Records that this type has data of this controller, before the write that has it commits. The
-   * row is committed at once on a connection of its own: it may then stay for a write that rolls
-   * back (a superset, as above), but it never holds a lock until a write commits, so two writes
-   * recording the same holdings in another order cannot deadlock.
+   * row is committed at once on a connection of its own ({@link HoldingsConnectionPool}): it may
+   * then stay for a write that rolls back (a superset, as above), but it never holds a lock until a
+   * write commits, so two writes recording the same holdings in another order cannot deadlock.
    */
   void record(String type, Optional<DataController> controller) {
     Holding holding = Holding.of(type, controller);
     if (known.contains(holding)) {
       return;
     }
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = ownConnections.getConnection();
         PreparedStatement insert = connection.prepareStatement(INSERT)) {
       connection.setAutoCommit(true);
       insert.setString(1, holding.type());
@@ -133,6 +137,15 @@ class ControllerHoldings {
       throw new IllegalStateException("Could not record the holding " + holding, e);
     }
     known.add(holding);
+  }
+
+  /** Closes the pool of its own, if it has one ({@link HoldingsConnectionPool}). */
+  @Override
+  public void close() {
+    if (ownConnections instanceof HikariDataSource pool
+        && HoldingsConnectionPool.POOL_NAME.equals(pool.getPoolName())) {
+      pool.close();
+    }
   }
 
   Snapshot load() {

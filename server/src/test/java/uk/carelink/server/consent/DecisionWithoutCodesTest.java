@@ -33,7 +33,8 @@ class DecisionWithoutCodesTest {
               Set.of("admin"),
               Set.of("AuditEvent"),
               Set.of("TREAT"),
-              0.5));
+              0.5,
+              2));
 
   /** The home's agreement: its residents' observations to the analyst for operations. */
   private final ConsentRule agreement =
