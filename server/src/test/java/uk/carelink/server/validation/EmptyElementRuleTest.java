@@ -3,14 +3,10 @@ package uk.carelink.server.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.SingleValidationMessage;
-import java.io.IOException;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,19 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * as the HL7 validator does when it evaluates the invariant itself: HAPI's stock validator, on the
  * same definitions, is the reference. Also shows that those shared definitions still carry ele-1.
  */
-class EmptyElementRuleTest {
-
-  private static ReusedInstanceValidators validators;
-  private static FhirValidator stock;
-
-  @BeforeAll
-  static void load() throws IOException {
-    PackageExamplesTest.loadPackage();
-    ProfileValidator validator = PackageExamplesTest.validator;
-    validators = new ReusedInstanceValidators(validator.validationSupport());
-    stock = PackageExamplesTest.CONTEXT.newValidator();
-    stock.registerValidatorModule(new FhirInstanceValidator(validator.validationSupport()));
-  }
+class EmptyElementRuleTest extends ComparedWithStockValidator {
 
   static Stream<Arguments> resources() {
     return Stream.of(

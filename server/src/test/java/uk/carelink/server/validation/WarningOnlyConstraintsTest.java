@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
-import java.io.IOException;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -20,7 +17,6 @@ import org.hl7.fhir.r5.model.ElementDefinition.ElementDefinitionConstraintCompon
 import org.hl7.fhir.r5.model.StructureDefinition;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.hl7.fhir.utilities.validation.ValidationMessage.IssueSeverity;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,21 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * still reports exactly the errors that HAPI's stock validator reports, evaluating every invariant,
  * on the same definitions.
  */
-class WarningOnlyConstraintsTest {
+class WarningOnlyConstraintsTest extends ComparedWithStockValidator {
 
   private static final String CORE = "http://hl7.org/fhir/StructureDefinition/";
-
-  private static ReusedInstanceValidators validators;
-  private static FhirValidator stock;
-
-  @BeforeAll
-  static void load() throws IOException {
-    PackageExamplesTest.loadPackage();
-    ProfileValidator validator = PackageExamplesTest.validator;
-    validators = new ReusedInstanceValidators(validator.validationSupport());
-    stock = PackageExamplesTest.CONTEXT.newValidator();
-    stock.registerValidatorModule(new FhirInstanceValidator(validator.validationSupport()));
-  }
 
   @Test
   void theValidatorsCopiesKeepOnlyInvariantsThatCanFail() {
