@@ -4,6 +4,8 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
@@ -39,15 +41,25 @@ public class ProfileValidatingInterceptor implements CareLinkInterceptor {
   private final ValidationProperties properties;
   private final ValidationThreads threads;
 
+  /** What a transaction's commit spends on validations storage did not overlap. */
+  private final Timer commitWait;
+
   public ProfileValidatingInterceptor(
       ProfileSelector selector,
       ProfileValidator validator,
       ValidationProperties properties,
-      ValidationThreads threads) {
+      ValidationThreads threads,
+      MeterRegistry registry) {
     this.selector = selector;
     this.validator = validator;
     this.properties = properties;
     this.threads = threads;
+    commitWait =
+        Timer.builder("carelink.validation.commit.wait")
+            .description(
+                "Time a transaction's commit spent validating entries and waiting for validations"
+                    + " still running: the part of validation storage did not overlap")
+            .register(registry);
   }
 
   /** Marks a request as a FHIR transaction, whose entries may be validated beside storage. */
@@ -80,7 +92,7 @@ public class ProfileValidatingInterceptor implements CareLinkInterceptor {
     }
     if (properties.concurrent() && inTransactionBundle(request) && PendingValidations.possible()) {
       JsonObject json = validator.encoded(resource);
-      PendingValidations.ofCurrentTransaction(request, validator.commitWait())
+      PendingValidations.ofCurrentTransaction(request, commitWait)
           .add(resource, profiles, threads.submit(() -> validator.errors(json, profiles)));
       return;
     }

@@ -34,7 +34,6 @@ public class ProfileValidator {
   private final ValidationSupportChain chain;
   private final ReusedInstanceValidators validators;
   private final Timer timer;
-  private final Timer commitWait;
 
   public ProfileValidator(
       FhirContext context,
@@ -61,17 +60,6 @@ public class ProfileValidator {
         Timer.builder("carelink.validation")
             .description("Profile validation of one resource on write")
             .register(registry);
-    commitWait =
-        Timer.builder("carelink.validation.commit.wait")
-            .description(
-                "Time a transaction's commit spent validating entries and waiting for validations"
-                    + " still running: the part of validation storage did not overlap")
-            .register(registry);
-  }
-
-  /** Times what a transaction's commit spends on validations storage did not overlap. */
-  Timer commitWait() {
-    return commitWait;
   }
 
   /** Errors (and fatal issues) of the resource against the given profiles; empty if it is valid. */

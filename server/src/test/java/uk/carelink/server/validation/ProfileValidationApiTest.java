@@ -5,8 +5,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.MedicationAdministration;
@@ -58,6 +61,28 @@ class ProfileValidationApiTest extends FhirApiTest {
 
     assertThat(count("Patient")).isEqualTo(patients + 1);
     assertThat(count("Observation")).isEqualTo(observations + 3);
+  }
+
+  @Test
+  void eachValidationAndTheCommitsWaitForThemAreTimed() {
+    double validations = metric("carelink_validation_seconds_count");
+    double commitsWaiting = metric("carelink_validation_commit_wait_seconds_count");
+
+    fhir().body(json(careHomePush(null, 0))).post("/").then().statusCode(200);
+
+    // Every entry claims its profile; other writes (MDM's, in the background) may add more.
+    assertThat(metric("carelink_validation_seconds_count")).isGreaterThanOrEqualTo(validations + 7);
+    assertThat(metric("carelink_validation_commit_wait_seconds_count"))
+        .isGreaterThanOrEqualTo(commitsWaiting + 1);
+  }
+
+  /** A counter's value as the Prometheus endpoint shows it (0 before it is first recorded). */
+  private static double metric(String name) {
+    String all =
+        RestAssured.get("/actuator/prometheus").then().statusCode(200).extract().asString();
+    Matcher value =
+        Pattern.compile("^" + name + "(?:\\{[^}]*\\})? (\\S+)$", Pattern.MULTILINE).matcher(all);
+    return value.find() ? Double.parseDouble(value.group(1)) : 0;
   }
 
   @Test
