@@ -2,6 +2,7 @@ package uk.carelink.server.storage;
 
 import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
 import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
@@ -19,6 +20,7 @@ import javax.sql.DataSource;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.search.mapper.orm.cfg.HibernateOrmMapperSettings;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -68,6 +70,15 @@ public class HapiJpaStorageConfig {
     // References to other servers are not resolvable and would leak through linked views.
     settings.setAllowExternalReferences(false);
     return settings;
+  }
+
+  /** On HAPI's storage interceptors, where its transaction service asks about conflicts. */
+  @Bean
+  SmartInitializingSingleton retriedDeleteConflicts(
+      IInterceptorService interceptors, StorageProperties storage) {
+    return () ->
+        interceptors.registerInterceptor(
+            new RetriedDeleteConflicts(storage.deleteConflictRetries()));
   }
 
   @Bean

@@ -1,9 +1,11 @@
 package uk.carelink.server.storage;
 
+import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where and how FHIR resources are stored ({@code carelink.storage.*}).
@@ -23,7 +25,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param massIngestionMode trade conditional-create duplicate checks within one transaction for
  *     speed (see PERFORMANCE.md); off by default because care home pushes repeat residents
  * @param matchUrlCache cache conditional-create match URLs (may answer stale matches)
+ * @param deleteConflictRetries how many times a DELETE that fails on a version conflict is run
+ *     again before the client gets 409 ({@link RetriedDeleteConflicts}); 0 never
  */
+@Validated
 @ConfigurationProperties("carelink.storage")
 public record StorageProperties(
     @DefaultValue("data") Path dataDir,
@@ -36,4 +41,5 @@ public record StorageProperties(
     @DefaultValue("true") boolean enforceReferentialIntegrityOnWrite,
     @DefaultValue("false") boolean autoCreatePlaceholderReferenceTargets,
     @DefaultValue("false") boolean massIngestionMode,
-    @DefaultValue("false") boolean matchUrlCache) {}
+    @DefaultValue("false") boolean matchUrlCache,
+    @DefaultValue("3") @Min(0) int deleteConflictRetries) {}
