@@ -94,12 +94,13 @@ public class LinkageConfig {
   }
 
   /**
-   * MDM's rule matcher with a FHIRPath evaluator reused per thread ({@link ReusedFhirPathContext}).
+   * MDM's rule matcher and EID helper with a FHIRPath evaluator reused per thread ({@link
+   * ReusedFhirPathContext}).
    */
   @Bean
-  static BeanPostProcessor matcherWithReusedFhirPath(
+  static BeanPostProcessor linkageOnReusedFhirPath(
       ObjectProvider<IMatcherFactory> matcherFactory, ObjectProvider<IMdmSettings> settings) {
-    return new MatcherWithReusedFhirPath(matcherFactory, settings);
+    return new LinkageOnReusedFhirPath(matcherFactory, settings);
   }
 
   /** Only writes that MDM (or subscription activation) can use enter the subscription pipeline. */

@@ -83,14 +83,4 @@ class ResourceLifecycleTest extends FhirApiTest {
 
     response.then().statusCode(201).header("Location", startsWith("http://127.0.0.1:"));
   }
-
-  private String createResident(String family, String given) {
-    return fhir()
-        .body(json(Fixtures.resident(family, given)))
-        .post("/Patient")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
 }

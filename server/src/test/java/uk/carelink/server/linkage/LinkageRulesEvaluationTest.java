@@ -49,17 +49,21 @@ class LinkageRulesEvaluationTest {
   }
 
   static MdmResourceMatcherSvc matcher(FhirContext fhir) throws IOException {
+    MdmSettings settings = settings(fhir);
+    return new MdmResourceMatcherSvc(
+        fhir, new MdmMatcherFactory(fhir, settings, new NicknameSvc()), settings);
+  }
+
+  /** MDM settings with the server's linkage rules. */
+  static MdmSettings settings(FhirContext fhir) throws IOException {
     String rules;
     try (InputStream in =
         LinkageRulesEvaluationTest.class.getResourceAsStream("/linkage/mdm-rules.json")) {
       rules = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    MdmSettings settings =
-        new MdmSettings(new MdmRuleValidator(fhir, new FhirContextSearchParamRegistry(fhir)))
-            .setEnabled(true)
-            .setScriptText(rules);
-    return new MdmResourceMatcherSvc(
-        fhir, new MdmMatcherFactory(fhir, settings, new NicknameSvc()), settings);
+    return new MdmSettings(new MdmRuleValidator(fhir, new FhirContextSearchParamRegistry(fhir)))
+        .setEnabled(true)
+        .setScriptText(rules);
   }
 
   @Test

@@ -75,16 +75,6 @@ class DeleteConflictRetryTest extends FhirApiTest {
     return interceptor;
   }
 
-  private String createResident(String family, String given) {
-    return fhir()
-        .body(json(Fixtures.resident(family, given)))
-        .post("/Patient")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
-
   /** Fails the first writes of one Patient inside their transaction, as a conflict would. */
   public static class ConflictOnFirstAttempts {
     private final String patientId;

@@ -85,6 +85,17 @@ public abstract class FhirApiTest {
     return fhirContext.newJsonParser().parseResource(type, body);
   }
 
+  /** Creates a resident ({@link Fixtures#resident}) as the admin; the create must be 201. */
+  protected String createResident(String family, String given) {
+    return fhir()
+        .body(json(Fixtures.resident(family, given)))
+        .post("/Patient")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
   /** Number of resources of a type currently stored, as the API reports it. */
   protected int count(String resourceType) {
     return fhir()
