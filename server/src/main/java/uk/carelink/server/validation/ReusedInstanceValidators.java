@@ -36,7 +36,7 @@ import uk.carelink.server.validation.RestatedImpliedProfiles.ValidatedAgainst;
  * % of the cost of validating a small resource. The validator's own entry point for a stream also
  * builds a new parser (with a FHIRPath engine, profile utilities and a set of every resource type)
  * per call: about 15 % of what remained (bench/README.md); that parser also scanned every
- * StructureDefinition for the resource's type ({@link TypeCachingJsonParser}). Settings are those
+ * StructureDefinition for the resource's type ({@link ValidatorJsonParser}). Settings are those
  * HAPI uses, with references not resolved (a transaction entry's targets may not be stored yet) and
  * core profiles the CareLink profile restates not walked again ({@link RestatedImpliedProfiles}).
  */
@@ -74,6 +74,7 @@ final class ReusedInstanceValidators {
   private final EmptyElementRule emptyElements;
   private final ObservedCodings observedCodings = new ObservedCodings();
   private final Map<String, StructureDefinition> typeDefinitions = new ConcurrentHashMap<>();
+  private final AbsentProperties absentProperties = new AbsentProperties();
 
   /** Idle tools, most recently used first (their caches and the JIT's profile are warmest). */
   private final Deque<Tools> idle = new ConcurrentLinkedDeque<>();
@@ -199,7 +200,7 @@ final class ReusedInstanceValidators {
 
   private JsonParser parser() {
     // What Manager.makeParser(context, JSON) builds, with type definitions looked up, not scanned.
-    JsonParser parser = new TypeCachingJsonParser(context, typeDefinitions);
+    JsonParser parser = new ValidatorJsonParser(context, typeDefinitions, absentProperties);
     parser.setupValidation(ValidationPolicy.EVERYTHING);
     return parser;
   }
