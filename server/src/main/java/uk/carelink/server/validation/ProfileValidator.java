@@ -1,6 +1,7 @@
 package uk.carelink.server.validation;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.ParserOptions;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
@@ -31,6 +32,7 @@ import org.hl7.fhir.utilities.validation.ValidationMessage.IssueSeverity;
 public class ProfileValidator {
 
   private final FhirContext context;
+  private final FhirContext encodingContext;
   private final ValidationSupportChain chain;
   private final ReusedInstanceValidators validators;
   private final Timer timer;
@@ -41,6 +43,7 @@ public class ProfileValidator {
       ProfilePackage profiles,
       MeterRegistry registry) {
     this.context = context;
+    this.encodingContext = encodingContext(context);
     // SNOMED CT and LOINC are not loaded: ValueSets enumerate their codes, and a code system the
     // server does not hold is a warning rather than an error (the ValueSet check still applies).
     UnknownCodeSystemWarningValidationSupport unknownCodeSystems =
@@ -74,11 +77,36 @@ public class ProfileValidator {
   JsonObject encoded(IBaseResource resource) {
     JsonTreeWriter tree = new JsonTreeWriter();
     try {
-      ((IJsonLikeParser) context.newJsonParser()).encodeResourceToJsonLikeWriter(resource, tree);
+      ((IJsonLikeParser) encodingContext.newJsonParser())
+          .encodeResourceToJsonLikeWriter(resource, tree);
     } catch (IOException e) {
       throw new UncheckedIOException("Writing to memory failed", e);
     }
     return tree.tree();
+  }
+
+  /**
+   * A FHIR context like the server's for writing resources as the validator reads them, except that
+   * it does not look for referenced resources to contain. HAPI's encoder walks the whole resource
+   * for references that hold a resource without an id, to write it as a contained one; a resource
+   * about to be stored holds none (its references were read as text, and contained resources keep
+   * their own ids, which this context writes as every context does), yet the walk was about a
+   * twentieth of the validation cost (bench/README.md, 2026-12-07, sixth session). The option
+   * belongs to the context, so the server's own context, which also encodes what it stores, is not
+   * changed.
+   */
+  private static FhirContext encodingContext(FhirContext serverContext) {
+    FhirContext encoding = new FhirContext(serverContext.getVersion().getVersion());
+    ParserOptions server = serverContext.getParserOptions();
+    ParserOptions options = encoding.getParserOptions();
+    options.setAutoContainReferenceTargetsWithNoId(false);
+    options
+        .setStripVersionsFromReferences(server.isStripVersionsFromReferences())
+        .setOverrideResourceIdWithBundleEntryFullUrl(
+            server.isOverrideResourceIdWithBundleEntryFullUrl())
+        .setDontStripVersionsFromReferencesAtPaths(
+            server.getDontStripVersionsFromReferencesAtPaths());
+    return encoding;
   }
 
   /** Errors (and fatal issues) of an {@link #encoded} resource; safe on any thread. */

@@ -22,10 +22,11 @@ import org.hl7.fhir.r5.model.StructureDefinition;
  * terminology), so an answer found once stays right.
  *
  * <p>StructureDefinitions are handed out as the validator's own copies, one per definition, without
- * FHIR's invariant ele-1, which {@link EmptyElementRule} checks instead, and without the invariants
- * that cannot make a write fail ({@link WarningOnlyConstraints}). The adapter's R5 conversions are
- * shared with HAPI's other validators (it keeps them on the definitions of the chain, which HAPI's
- * {@code $validate} also uses), so they are not changed.
+ * FHIR's invariant ele-1, which {@link EmptyElementRule} checks instead, without the invariants
+ * that cannot make a write fail ({@link WarningOnlyConstraints}), and settled ({@link
+ * SettledDefinitions}). The adapter's R5 conversions are shared with HAPI's other validators (it
+ * keeps them on the definitions of the chain, which HAPI's {@code $validate} also uses), so they
+ * are not changed.
  *
  * <p>A URL that names nothing is remembered too: the validator asks for some on every resource (the
  * UCUM system as a ValueSet, FHIRPath's {@code System.String} as a StructureDefinition). At most
@@ -92,7 +93,9 @@ final class RememberingWorkerContext extends WorkerContextValidationSupportAdapt
       return (T)
           copies.computeIfAbsent(
               definition,
-              d -> WarningOnlyConstraints.removeFrom(EmptyElementRule.withoutInvariant(d)));
+              d ->
+                  SettledDefinitions.settle(
+                      WarningOnlyConstraints.removeFrom(EmptyElementRule.withoutInvariant(d))));
     }
     return resource;
   }

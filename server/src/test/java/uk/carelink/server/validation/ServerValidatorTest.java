@@ -131,6 +131,27 @@ class ServerValidatorTest {
         .anySatisfy(m -> assertThat(m).contains("Patient.managingOrganization: minimum required"));
   }
 
+  @Test
+  void containedResourcesAreValidatedAsSent() {
+    // The validator's encoding does not look for references to contain; contained resources that
+    // came with the resource are written and validated as always.
+    String json =
+        """
+        {"resourceType": "Observation", "status": "final",
+         "contained": [{"resourceType": "Practitioner", "id": "nurse", "telecom": [{"value": "0113 496 0000"}]}],
+         "code": {"text": "weight"}, "performer": [{"reference": "#nurse"}]}
+        """;
+    Observation observation =
+        ca.uhn.fhir.context.FhirContext.forR4Cached()
+            .newJsonParser()
+            .parseResource(Observation.class, json);
+
+    assertThat(validator.encoded(observation).getJsonArray("contained").size()).isEqualTo(1);
+    assertThat(validator.errors(observation, List.of()))
+        .extracting(m -> m.getLocationString() + ": " + m.getMessage())
+        .anySatisfy(m -> assertThat(m).contains("contained[0]").contains("cpt-2"));
+  }
+
   static List<String> claimed(Resource resource) {
     return resource.getMeta().getProfile().stream().map(p -> p.getValue()).toList();
   }
