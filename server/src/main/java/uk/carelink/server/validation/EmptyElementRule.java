@@ -27,9 +27,9 @@ import org.hl7.fhir.utilities.validation.ValidationMessage.Source;
  * element. Every element definition of core FHIR carries ele-1, so the validator parsed its
  * version, looked up its expression and evaluated it for every element of every resource: about a
  * tenth of a validation's CPU on the validation bench's resources (bench/README.md, 2026-12-06).
- * The validator's private copies of the definitions leave ele-1 out ({@link #withoutInvariant}) and
- * this walk reports exactly what its evaluation reported, with the same message, location and id,
- * so what a client sees does not change.
+ * The validator's private copies of the definitions leave ele-1 out ({@link #removeFrom}) and this
+ * walk reports exactly what its evaluation reported, with the same message, location and id, so
+ * what a client sees does not change.
  *
  * <p>In {@code org.hl7.fhir.validation} 6.7.x, FHIRPath's {@code hasValue()} is true for any
  * element that is not a primitive (it tests the element's text form), so ele-1 can only fail on a
@@ -53,12 +53,11 @@ final class EmptyElementRule {
   }
 
   /**
-   * A copy of the definition without ele-1 on any element of its snapshot: the validator's own
-   * copy, so that validators elsewhere in the server that share the original (HAPI's {@code
-   * $validate}) still evaluate it.
+   * Removes ele-1 from every element of the definition's snapshot, in place: meant for the
+   * validator's own copy ({@link RememberingWorkerContext#ownCopy}), so that validators elsewhere
+   * in the server that share the original (HAPI's {@code $validate}) still evaluate it.
    */
-  static StructureDefinition withoutInvariant(StructureDefinition definition) {
-    StructureDefinition copy = definition.copy();
+  static StructureDefinition removeFrom(StructureDefinition copy) {
     for (ElementDefinition element : copy.getSnapshot().getElement()) {
       element.getConstraint().removeIf(EmptyElementRule::isEle1);
     }

@@ -93,9 +93,10 @@ final class RememberingWorkerContext extends WorkerContextValidationSupportAdapt
       return (T)
           copies.computeIfAbsent(
               definition,
+              // settle makes the copy; the invariants are then removed from it in place.
               d ->
-                  SettledDefinitions.settle(
-                      WarningOnlyConstraints.removeFrom(EmptyElementRule.withoutInvariant(d))));
+                  WarningOnlyConstraints.removeFrom(
+                      EmptyElementRule.removeFrom(SettledDefinitions.settle(d))));
     }
     return resource;
   }
