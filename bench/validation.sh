@@ -2,13 +2,13 @@
 # Cost of profile validation on ingest (issue 3, acceptance 5): starts the server jar twice, each on
 # a throw-away PostgreSQL database, one validating writes and one with validation switched off, and
 # posts the same profile-claiming care home pushes to both in turn. Prints and writes
-# bench/target/validation-cost.md. PUSHES (per side, default 100), RESIDENTS (per push, default 10),
+# bench/target/validation-cost.md. PUSHES (per side, default 300), RESIDENTS (per push, default 10),
 # WARMUP (pushes per side before measuring, default 200), BATCH (pushes sent to one side before the
 # other gets them, default 1; above 1, both servers finish linking before each batch). The servers
 # run with the JVM options the server ships with (ADR 19) unless SERVER_JVM_OPTS says otherwise.
 set -euo pipefail
 CALLER_JVM_OPTS="${SERVER_JVM_OPTS:-}"
-PUSHES="${PUSHES:-100}"
+PUSHES="${PUSHES:-300}"
 WARMUP="${WARMUP:-200}"
 RESIDENTS="${RESIDENTS:-10}"
 BATCH="${BATCH:-1}"

@@ -44,8 +44,8 @@ public final class BenchMain {
                     --server-jar PATH (starts it twice, validation on and off, each on a
                     throw-away PostgreSQL database) or --base http://127.0.0.1:8080/fhir
                     --base-unvalidated URL (a server with validation off)
-                    --pushes 40 (per side) --residents 10
-                    --warmup-pushes 30 (per side, not counted)
+                    --pushes 300 (per side) --residents 10
+                    --warmup-pushes 200 (per side, not counted)
                     --batch-pushes 1 (sent to one side, then the same to the other; above 1,
                     both servers finish linking before each batch)
                     --server-jvm-opts "-Xmx1g" --pg-port 5432 --ready-timeout-seconds 180

@@ -44,10 +44,13 @@ final class ValidationCostRun {
   static final int DEFAULT_WARMUP_PUSHES = 200;
 
   /**
-   * Pushes per side measured: about 7,000 resources, 20–40 s per side, enough that one collection
-   * or one burst of compilation does not decide the ratio.
+   * Pushes per side measured: about 21,000 resources, 60–90 s per side. Outside load on this
+   * machine kind comes in bursts of several seconds that can make the same work take 1.5–2 times as
+   * long (seen in-process, with no compilation or collection to explain it: bench/README.md,
+   * 2026-12-07, seventh session); over 100 pushes per side one such burst moved the ratio by up to
+   * ±0.06, over 300 it is averaged out more, and {@link PairedRatio} says how far.
    */
-  static final int DEFAULT_PUSHES = 100;
+  static final int DEFAULT_PUSHES = 300;
 
   /**
    * Pushes one side receives before the other gets the same ones. 1 (the default) alternates push
@@ -71,7 +74,8 @@ final class ValidationCostRun {
       long validations,
       double commitWaitMillisPerPush,
       ServerCpu validatedCpu,
-      ServerCpu unvalidatedCpu) {
+      ServerCpu unvalidatedCpu,
+      PairedRatio paired) {
 
     double validatedRate() {
       return resources() / validatedSeconds;
@@ -143,6 +147,10 @@ final class ValidationCostRun {
           | ingest, resources/s | %.1f | %.1f | %.2f |
           | wall time, s | %.2f | %.2f | %.2f |
           %s
+          Ratio with its spread: %s. A pair is a push (or a batch) as both servers took
+          it; the interval comes from resampling blocks of consecutive pairs (`PairedRatio`), and
+          the median pair is what a burst of outside load on a few pairs does not move.
+
           %d pushes per side, %d entries each claiming their profiles, posted by one client,
           %s (which goes first alternates), after %s.
           Server-side validation: %d resources, mean %.2f ms per resource
@@ -158,6 +166,7 @@ final class ValidationCostRun {
           unvalidatedSeconds,
           validatedSeconds / unvalidatedSeconds,
           cpuRows(),
+          paired.summary(),
           pushesPerSide,
           entriesPerPush,
           batchPushes == 1
@@ -240,6 +249,9 @@ final class ValidationCostRun {
     ServerCpu unvalidatedCpuBefore = notValidatingCpu.get();
     long validatedNanos = 0;
     long unvalidatedNanos = 0;
+    int batchCount = (pushesPerSide + batchPushes - 1) / batchPushes;
+    long[] validatedPerBatch = new long[batchCount];
+    long[] unvalidatedPerBatch = new long[batchCount];
     int batches = 0;
     for (int sent = 0; sent < pushesPerSide; sent += batchPushes, batches++) {
       List<byte[]> batch = new ArrayList<>();
@@ -250,8 +262,10 @@ final class ValidationCostRun {
       boolean first = batches % 2 == 0;
       long a = postAll(batch, first);
       long b = postAll(batch, !first);
-      validatedNanos += first ? a : b;
-      unvalidatedNanos += first ? b : a;
+      validatedPerBatch[batches] = first ? a : b;
+      unvalidatedPerBatch[batches] = first ? b : a;
+      validatedNanos += validatedPerBatch[batches];
+      unvalidatedNanos += unvalidatedPerBatch[batches];
       if (batchPushes > 1) {
         log.printf(
             Locale.ROOT,
@@ -286,7 +300,8 @@ final class ValidationCostRun {
         validations,
         (after[2] - before[2]) * 1000 / pushesPerSide,
         validatedCpu,
-        unvalidatedCpu);
+        unvalidatedCpu,
+        PairedRatio.of(validatedPerBatch, unvalidatedPerBatch));
   }
 
   /**
