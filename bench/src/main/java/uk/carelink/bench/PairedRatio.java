@@ -47,13 +47,13 @@ record PairedRatio(int pairs, double ratio, double medianPairRatio, double low, 
     for (int i = 0; i < n; i++) {
       pairRatios[i] = (double) unvalidatedNanos[i] / validatedNanos[i];
     }
-    double[] resampled = bootstrap(validatedNanos, unvalidatedNanos);
+    Percentiles resampled = Percentiles.of(bootstrap(validatedNanos, unvalidatedNanos));
     return new PairedRatio(
         n,
         (double) sum(unvalidatedNanos) / sum(validatedNanos),
         Percentiles.of(pairRatios).p50(),
-        Percentiles.of(resampled).percentile(2.5),
-        Percentiles.of(resampled).percentile(97.5));
+        resampled.percentile(2.5),
+        resampled.percentile(97.5));
   }
 
   private static double[] bootstrap(long[] validated, long[] unvalidated) {
@@ -81,7 +81,10 @@ record PairedRatio(int pairs, double ratio, double medianPairRatio, double low, 
     return Arrays.stream(values).sum();
   }
 
-  /** One line for the report, e.g. {@code 0.83 (95 % interval 0.80–0.86; median pair 0.84)}. */
+  /**
+   * One line for the report, e.g. {@code 0.83 (95 % interval 0.80–0.86 over 300 pairs; median pair
+   * 0.84)}.
+   */
   String summary() {
     return String.format(
         Locale.ROOT,

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,10 +46,10 @@ final class ValidationCostRun {
 
   /**
    * Pushes per side measured: about 21,000 resources, 60–90 s per side. Outside load on this
-   * machine kind comes in bursts of several seconds that can make the same work take 1.5–2 times as
-   * long (seen in-process, with no compilation or collection to explain it: bench/README.md,
-   * 2026-12-07, seventh session); over 100 pushes per side one such burst moved the ratio by up to
-   * ±0.06, over 300 it is averaged out more, and {@link PairedRatio} says how far.
+   * machine kind comes in bursts of 10–40 s that can make the same work take 1.5–2 times as long
+   * (seen in-process, with no compilation or collection to explain it: bench/README.md, 2026-12-07,
+   * seventh session); over 100 pushes per side one such burst moved the ratio by up to ±0.06, over
+   * 300 it is averaged out more, and {@link PairedRatio} says how far.
    */
   static final int DEFAULT_PUSHES = 300;
 
@@ -247,8 +248,6 @@ final class ValidationCostRun {
     double[] before = validationMetric();
     ServerCpu validatedCpuBefore = validatingCpu.get();
     ServerCpu unvalidatedCpuBefore = notValidatingCpu.get();
-    long validatedNanos = 0;
-    long unvalidatedNanos = 0;
     int batchCount = (pushesPerSide + batchPushes - 1) / batchPushes;
     long[] validatedPerBatch = new long[batchCount];
     long[] unvalidatedPerBatch = new long[batchCount];
@@ -264,8 +263,6 @@ final class ValidationCostRun {
       long b = postAll(batch, !first);
       validatedPerBatch[batches] = first ? a : b;
       unvalidatedPerBatch[batches] = first ? b : a;
-      validatedNanos += validatedPerBatch[batches];
-      unvalidatedNanos += unvalidatedPerBatch[batches];
       if (batchPushes > 1) {
         log.printf(
             Locale.ROOT,
@@ -278,6 +275,8 @@ final class ValidationCostRun {
             (first ? b : a) / 1e9);
       }
     }
+    long validatedNanos = Arrays.stream(validatedPerBatch).sum();
+    long unvalidatedNanos = Arrays.stream(unvalidatedPerBatch).sum();
     ServerCpu validatedCpu = validatingCpu.get().since(validatedCpuBefore);
     ServerCpu unvalidatedCpu = notValidatingCpu.get().since(unvalidatedCpuBefore);
     double[] after = validationMetric();
